@@ -1,0 +1,16 @@
+//! nango-core: Nango's frontend-SDK protocol as typed, sans-I/O Rust.
+//!
+//! Everything a Nango client needs that does not touch a socket, a window or a timer lives here:
+//! options and their validation, [`AuthError`], query and URL building, credential routing, the
+//! OAuth popup flow as a state machine, wire messages, the provider catalogue and form model, and
+//! the one HTTP client for Nango's API. Backends (web, desktop) own the I/O and feed this crate.
+
+pub mod catalogue;
+pub mod error;
+pub mod ids;
+pub mod request;
+
+pub use error::{AuthError, AuthErrorKind};
+pub use ids::{
+    ConnectSessionToken, ConnectionId, ProviderConfigKey, PublicKey, SecretKey, WsClientId,
+};
