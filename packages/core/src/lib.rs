@@ -7,10 +7,18 @@
 
 pub mod catalogue;
 pub mod error;
+pub mod flow;
 pub mod ids;
+pub mod popup;
 pub mod request;
+pub mod success;
+pub mod ws;
 
 pub use error::{AuthError, AuthErrorKind};
+pub use flow::{FlowEffect, FlowInput, FlowSettings, FlowState, OAuthFlow};
 pub use ids::{
     ConnectSessionToken, ConnectionId, ProviderConfigKey, PublicKey, SecretKey, WsClientId,
 };
+pub use popup::PopupLayout;
+pub use success::AuthSuccess;
+pub use ws::{FrameError, WsFrame};
