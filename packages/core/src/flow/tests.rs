@@ -598,3 +598,18 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn debug_redaction_keeps_the_url_readable() {
+    let printed = format!(
+        "{:?}",
+        FlowEffect::Navigate(format!(
+            "https://api.nango.dev/oauth/connect/k?connect_session_token={}&token_secret=abc&hmac=h&ws_client_id=W",
+            tok()
+        ))
+    );
+    assert_eq!(
+        printed,
+        "Navigate(\"https://api.nango.dev/oauth/connect/k?connect_session_token=nango_connect_session_%E2%80%A6abab&token_secret=%5Bredacted%5D&hmac=h&ws_client_id=W\")"
+    );
+}
