@@ -159,8 +159,9 @@ pub struct DocsUrl {
     pub overridden: bool,
 }
 
-/// Form values grouped as they are submitted.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Form values grouped as they are submitted. `Debug` shows field names only: values may be
+/// passwords or API keys.
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct FormValues {
     /// `credentials` values.
     pub credentials: IndexMap<String, String>,
@@ -168,6 +169,17 @@ pub struct FormValues {
     pub params: IndexMap<String, String>,
     /// `assertionOption` values.
     pub assertion_option: IndexMap<String, String>,
+}
+
+impl fmt::Debug for FormValues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let names = |m: &IndexMap<String, String>| m.keys().cloned().collect::<Vec<_>>();
+        f.debug_struct("FormValues")
+            .field("credentials", &names(&self.credentials))
+            .field("params", &names(&self.params))
+            .field("assertion_option", &names(&self.assertion_option))
+            .finish_non_exhaustive()
+    }
 }
 
 impl FormValues {

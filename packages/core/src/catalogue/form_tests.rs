@@ -690,3 +690,14 @@ mod props {
         }
     }
 }
+
+#[test]
+fn form_values_debug_hides_values() {
+    let mut values = FormValues::default();
+    values.set(&cred("apiKey"), "sk_live_supersecret");
+    let debug = format!("{values:?}");
+    assert!(
+        debug.contains("apiKey") && !debug.contains("supersecret"),
+        "{debug}"
+    );
+}
