@@ -5,11 +5,16 @@
 //! OAuth popup flow as a state machine, wire messages, the provider catalogue and form model, and
 //! the one HTTP client for Nango's API. Backends (web, desktop) own the I/O and feed this crate.
 
+pub mod api;
 pub mod catalogue;
+pub mod connect_ui;
 pub mod error;
 pub mod ids;
+pub mod messages;
 pub mod request;
+pub mod session;
 
+pub use api::NangoApi;
 pub use error::{AuthError, AuthErrorKind};
 pub use ids::{
     ConnectSessionToken, ConnectionId, ProviderConfigKey, PublicKey, SecretKey, WsClientId,
