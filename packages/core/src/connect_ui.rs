@@ -120,6 +120,23 @@ impl ConnectUiUrl {
 /// [`DEFAULT_API_URL`]; skipped when empty), `detectClosedAuthWindow=true` (only when true),
 /// `lang` (when non-empty) and `theme` are appended form-urlencoded. The session token is never
 /// part of the URL. A base URL that is not an absolute `http(s)` URL is `invalid_host_url`.
+///
+/// ```
+/// use nango_core::connect_ui::{connect_ui_iframe_url, ThemeOverride};
+///
+/// let url = connect_ui_iframe_url(
+///     "http://localhost:3009",
+///     Some("http://localhost:3003"),
+///     true,
+///     Some("fr"),
+///     Some(ThemeOverride::Dark),
+/// )?;
+/// assert_eq!(
+///     url,
+///     "http://localhost:3009/?apiURL=http%3A%2F%2Flocalhost%3A3003&detectClosedAuthWindow=true&lang=fr&theme=dark"
+/// );
+/// # Ok::<(), nango_core::AuthError>(())
+/// ```
 pub fn connect_ui_iframe_url(
     base_url: &str,
     api_url: Option<&str>,
