@@ -5,15 +5,20 @@
 //! OAuth popup flow as a state machine, wire messages, the provider catalogue and form model, and
 //! the one HTTP client for Nango's API. Backends (web, desktop) own the I/O and feed this crate.
 
+pub mod api;
 pub mod catalogue;
+pub mod connect_ui;
 pub mod error;
 pub mod flow;
 pub mod ids;
+pub mod messages;
 pub mod popup;
 pub mod request;
+pub mod session;
 pub mod success;
 pub mod ws;
 
+pub use api::NangoApi;
 pub use error::{AuthError, AuthErrorKind};
 pub use flow::{FlowEffect, FlowInput, FlowSettings, FlowState, OAuthFlow};
 pub use ids::{
