@@ -1,15 +1,17 @@
 //! A query-string parser compatible with Node's `qs` (as configured by Express's "extended" query
 //! parser), so a Rust server decodes exactly what a Nango client sends (spec §2.1, server side).
 //!
-//! Rules reproduced: the query is split on `&` (at most 1000 parts); `%5B`/`%5D` (any case) become
-//! brackets first; a part's name ends at its first `]=`, else its first `=`; `+` is a space; percent
-//! sequences are decoded, and a string with any invalid sequence is kept literally (like
-//! `decodeURIComponent` failing in `qs`); bracket notation builds nested objects to depth 5 (a deeper
-//! remainder becomes one literal key); `[]` and indices `[0]`…`[20]` build arrays; repeated names
-//! build arrays; a plain value merged into an object becomes a key set to `true`.
+//! Rules reproduced (qs 6.15 defaults plus `allowPrototypes`): the query is split on `&` (at most
+//! 1000 parts); `%5B`/`%5D` (any case) become brackets first; a part's name ends at its first `]=`,
+//! else its first `=`; `+` is a space; percent sequences are decoded, and a string with any invalid
+//! sequence is kept literally (like `decodeURIComponent` failing in `qs`); balanced bracket groups
+//! build nested objects to depth 5 (a deeper or unterminated remainder becomes one literal key);
+//! `[]`, indices `[0]`…`[19]` and repeated names build arrays of at most 20 items, beyond which `qs`
+//! switches to an object keyed by index; plain values never merge into objects (an array of both
+//! results); object keys keep JS order (array-index keys first, ascending).
 //!
-//! Not modelled: JS's numeric-first ordering of object keys (we keep insertion order) and the newest
-//! `qs` releases' array-limit rules for repeated names.
+//! Differential-tested against qs 6.15.4 while writing; indices with more than 15 digits are plain
+//! keys here (JS float rounding makes them erratic there).
 
 use indexmap::IndexMap;
 
@@ -17,7 +19,8 @@ use indexmap::IndexMap;
 pub const PARAMETER_LIMIT: usize = 1000;
 /// At most this many bracket levels nest; the remainder becomes one literal key.
 pub const DEPTH: usize = 5;
-/// Bracketed indices up to this value build arrays; larger ones are object keys.
+/// Arrays hold at most this many items, and only bracketed indices below it build arrays; beyond,
+/// `qs` uses an object keyed by index.
 pub const ARRAY_LIMIT: usize = 20;
 
 /// A decoded value.
@@ -29,9 +32,6 @@ pub enum QsValue {
     Object(IndexMap<String, QsValue>),
     /// An array (`a[]=x`, `a[0]=x`, or a repeated name).
     Array(Vec<QsValue>),
-    /// `true`: what `qs` stores when a plain value is merged into an object (`a[b]=1&a=x` gives
-    /// `a = {b: "1", x: true}`).
-    True,
 }
 
 impl QsValue {
@@ -104,7 +104,7 @@ pub fn parse_query(query: &str) -> QsObject {
         return QsObject::default();
     }
     let cleaned = brackets_unescaped(query);
-    let mut flat: IndexMap<String, Node> = IndexMap::new();
+    let mut flat = JsObject::default();
     for part in cleaned.split('&').take(PARAMETER_LIMIT) {
         let split_at = match part.find("]=") {
             Some(index) => Some(index + 1),
@@ -114,18 +114,16 @@ pub fn parse_query(query: &str) -> QsObject {
             Some(index) => (decode(&part[..index]), decode(&part[index + 1..])),
             None => (decode(part), String::new()),
         };
-        match flat.get_mut(&name) {
+        match flat.map.get_mut(&name) {
             Some(existing) => {
-                let previous = std::mem::replace(existing, Node::True);
+                let previous = std::mem::replace(existing, Node::Str(String::new()));
                 *existing = combine(previous, Node::Str(value));
             }
-            None => {
-                flat.insert(name, Node::Str(value));
-            }
+            None => flat.insert(name, Node::Str(value)),
         }
     }
-    let mut result = Node::Obj(IndexMap::new());
-    for (name, value) in flat {
+    let mut result = Node::Obj(JsObject::default());
+    for (name, value) in flat.map {
         if let Some(nested) = nest(&name, value) {
             result = merge(result, nested);
         }
@@ -141,15 +139,61 @@ pub fn parse_query(query: &str) -> QsObject {
 #[derive(Clone, Debug)]
 enum Node {
     Str(String),
-    True,
-    Obj(IndexMap<String, Node>),
+    Obj(JsObject),
     Arr(Vec<Option<Node>>),
 }
 
-impl Node {
-    fn is_container(&self) -> bool {
-        matches!(self, Node::Obj(_) | Node::Arr(_))
+/// A JS object: keys in JS order; `overflow` is set (to the largest index) on the objects `qs`
+/// makes of arrays that outgrew [`ARRAY_LIMIT`].
+#[derive(Clone, Debug, Default)]
+struct JsObject {
+    map: IndexMap<String, Node>,
+    overflow: Option<u64>,
+}
+
+impl JsObject {
+    /// Sets `key`, placing a new array-index key before string keys like JS property order.
+    fn insert(&mut self, key: String, value: Node) {
+        if let Some(slot) = self.map.get_mut(&key) {
+            *slot = value;
+            return;
+        }
+        match property_index(&key) {
+            Some(index) => {
+                let position = self
+                    .map
+                    .keys()
+                    .take_while(|k| property_index(k).is_some_and(|other| other < index))
+                    .count();
+                self.map.shift_insert(position, key, value);
+            }
+            None => {
+                self.map.insert(key, value);
+            }
+        }
     }
+
+    /// An overflow object made from array items (holes skipped), largest index `max_index`.
+    fn overflowing(items: Vec<Option<Node>>, max_index: u64) -> JsObject {
+        let mut object = array_to_object(items);
+        object.overflow = Some(max_index);
+        object
+    }
+}
+
+/// A canonical non-negative decimal (`String(parseInt(s)) === s`), up to 15 digits.
+fn canonical_index(text: &str) -> Option<u64> {
+    let canonical = text == "0"
+        || (!text.is_empty()
+            && text.len() <= 15
+            && !text.starts_with('0')
+            && text.bytes().all(|b| b.is_ascii_digit()));
+    if canonical { text.parse().ok() } else { None }
+}
+
+/// A key JS orders first: a canonical array index below 2³² − 1.
+fn property_index(key: &str) -> Option<u64> {
+    canonical_index(key).filter(|i| *i < u64::from(u32::MAX))
 }
 
 /// Replaces `%5B`/`%5b` by `[` and `%5D`/`%5d` by `]` everywhere (before any other decoding).
@@ -209,63 +253,63 @@ fn decode(raw: &str) -> String {
     }
 }
 
-/// The next `[…]` segment (no brackets inside) at or after `from`: `(start, end)` byte offsets.
-fn find_segment(key: &str, from: usize) -> Option<(usize, usize)> {
-    let bytes = key.as_bytes();
-    let mut index = from;
-    while index < bytes.len() {
-        if bytes[index] != b'[' {
-            index += 1;
-            continue;
-        }
-        let mut probe = index + 1;
-        while probe < bytes.len() && bytes[probe] != b'[' && bytes[probe] != b']' {
-            probe += 1;
-        }
-        match bytes.get(probe) {
-            Some(b']') => return Some((index, probe + 1)),
-            Some(_) => index = probe,
-            None => return None,
-        }
+/// Splits a name into its parent and balanced bracket groups (at most [`DEPTH`]); an unterminated
+/// group or whatever follows the last allowed group becomes one `[…]`-wrapped literal segment.
+/// Text between groups is skipped, like `qs` does.
+fn key_segments(name: &str) -> Vec<String> {
+    let bytes = name.as_bytes();
+    let first = name.find('[');
+    let parent = first.map_or(name, |index| &name[..index]);
+    let mut segments = Vec::new();
+    if !parent.is_empty() {
+        segments.push(parent.to_owned());
     }
-    None
+    let mut open = first;
+    let mut collected = 0;
+    while let Some(start) = open {
+        if collected >= DEPTH {
+            segments.push(format!("[{}]", &name[start..]));
+            break;
+        }
+        let mut level = 1usize;
+        let mut close = None;
+        for (offset, byte) in bytes[start + 1..].iter().enumerate() {
+            match byte {
+                b'[' => level += 1,
+                b']' => {
+                    level -= 1;
+                    if level == 0 {
+                        close = Some(start + 1 + offset);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else {
+            segments.push(format!("[{}]", &name[start..]));
+            break;
+        };
+        segments.push(name[start..=close].to_owned());
+        collected += 1;
+        open = name[close + 1..].find('[').map(|index| close + 1 + index);
+    }
+    segments
 }
 
-/// Splits a name into its bracket chain and builds the nested value (`qs`'s `parseKeys`).
+/// Builds the nested value of one name (`qs`'s `parseKeys` + `parseObject`).
 fn nest(name: &str, value: Node) -> Option<Node> {
     if name.is_empty() {
         return None;
     }
-    let parent = match find_segment(name, 0) {
-        Some((start, _)) => &name[..start],
-        None => name,
-    };
-    let mut chain: Vec<String> = Vec::new();
-    if !parent.is_empty() {
-        chain.push(parent.to_owned());
-    }
-    let mut position = 0;
-    let mut depth = 0;
-    while let Some((start, end)) = find_segment(name, position) {
-        if depth >= DEPTH {
-            chain.push(format!("[{}]", &name[start..]));
-            break;
-        }
-        depth += 1;
-        chain.push(name[start..end].to_owned());
-        position = end;
-    }
-    Some(build_chain(&chain, value))
-}
-
-/// Builds the value for a bracket chain from the leaf up (`qs`'s `parseObject`).
-fn build_chain(chain: &[String], value: Node) -> Node {
     let mut leaf = value;
-    for root in chain.iter().rev() {
+    for root in key_segments(name).iter().rev() {
         leaf = if root == "[]" {
             match leaf {
-                Node::Arr(items) => Node::Arr(items),
-                other => Node::Arr(vec![Some(other)]),
+                overflow @ Node::Obj(JsObject {
+                    overflow: Some(_), ..
+                }) => overflow,
+                other => combine(Node::Arr(Vec::new()), other),
             }
         } else {
             let clean = root
@@ -273,41 +317,42 @@ fn build_chain(chain: &[String], value: Node) -> Node {
                 .and_then(|r| r.strip_suffix(']'))
                 .unwrap_or(root);
             let bracketed = clean.len() != root.len();
-            match array_index(clean) {
-                Some(index) if bracketed => {
-                    let mut items: Vec<Option<Node>> = vec![None; index];
+            match canonical_index(clean).filter(|_| bracketed) {
+                Some(index) if index < ARRAY_LIMIT as u64 => {
+                    let mut items: Vec<Option<Node>> = Vec::new();
+                    items.resize_with(index as usize, || None);
                     items.push(Some(leaf));
                     Node::Arr(items)
                 }
-                _ => {
-                    let mut map = IndexMap::new();
+                Some(index) => {
+                    let mut object = JsObject::default();
+                    object.insert(clean.to_owned(), leaf);
+                    object.overflow = Some(index);
+                    Node::Obj(object)
+                }
+                None => {
+                    let mut object = JsObject::default();
                     if clean != "__proto__" {
-                        map.insert(clean.to_owned(), leaf);
+                        object.insert(clean.to_owned(), leaf);
                     }
-                    Node::Obj(map)
+                    Node::Obj(object)
                 }
             }
         };
     }
-    leaf
+    Some(leaf)
 }
 
-/// A canonical decimal index no larger than [`ARRAY_LIMIT`] (`String(parseInt(s)) === s`).
-fn array_index(text: &str) -> Option<usize> {
-    let canonical = text == "0"
-        || (!text.is_empty()
-            && !text.starts_with('0')
-            && text.len() <= 3
-            && text.bytes().all(|b| b.is_ascii_digit()));
-    if !canonical {
-        return None;
-    }
-    text.parse::<usize>().ok().filter(|i| *i <= ARRAY_LIMIT)
-}
-
-/// `[].concat(a, b)`: arrays are flattened one level.
+/// `qs`'s `utils.combine`: `[].concat(a, b)`, an overflow `a` takes `b` at its next index, and a
+/// result longer than [`ARRAY_LIMIT`] becomes an overflow object.
 fn combine(first: Node, second: Node) -> Node {
     let mut items = match first {
+        Node::Obj(mut object) if object.overflow.is_some() => {
+            let next = object.overflow.unwrap_or_default().saturating_add(1);
+            object.insert(next.to_string(), second);
+            object.overflow = Some(next);
+            return Node::Obj(object);
+        }
         Node::Arr(items) => items,
         other => vec![Some(other)],
     };
@@ -315,32 +360,47 @@ fn combine(first: Node, second: Node) -> Node {
         Node::Arr(more) => items.extend(more),
         other => items.push(Some(other)),
     }
-    Node::Arr(items)
+    limit_array(items)
 }
 
-/// Deep merge with `qs`'s `utils.merge` semantics.
+/// An array, or an overflow object when it holds more than [`ARRAY_LIMIT`] slots.
+fn limit_array(items: Vec<Option<Node>>) -> Node {
+    if items.len() > ARRAY_LIMIT {
+        let max_index = items.len() as u64 - 1;
+        Node::Obj(JsObject::overflowing(items, max_index))
+    } else {
+        Node::Arr(items)
+    }
+}
+
+/// Deep merge with `qs`'s `utils.merge` semantics (strict merge, the 6.15 default).
 fn merge(target: Node, source: Node) -> Node {
     match source {
-        Node::Str(ref s) if s.is_empty() => target,
-        Node::Str(_) | Node::True => match target {
+        Node::Str(ref text) if text.is_empty() => target,
+        Node::Str(_) => match target {
             Node::Arr(mut items) => {
-                items.push(Some(source));
-                Node::Arr(items)
-            }
-            Node::Obj(mut map) => {
-                let key = match source {
-                    Node::Str(s) => s,
-                    _ => "true".to_owned(),
-                };
-                if key != "__proto__" {
-                    map.insert(key, Node::True);
+                if items.len() >= ARRAY_LIMIT {
+                    let max_index = items.len() as u64;
+                    items.push(Some(source));
+                    Node::Obj(JsObject::overflowing(items, max_index))
+                } else {
+                    items.push(Some(source));
+                    Node::Arr(items)
                 }
-                Node::Obj(map)
             }
+            Node::Obj(mut object) => match object.overflow {
+                Some(max_index) => {
+                    let next = max_index.saturating_add(1);
+                    object.insert(next.to_string(), source);
+                    object.overflow = Some(next);
+                    Node::Obj(object)
+                }
+                None => Node::Arr(vec![Some(Node::Obj(object)), Some(source)]),
+            },
             primitive => Node::Arr(vec![Some(primitive), Some(source)]),
         },
         Node::Obj(_) | Node::Arr(_) => match target {
-            Node::Str(_) | Node::True => combine(target, source),
+            primitive @ Node::Str(_) => prepend(primitive, source),
             Node::Arr(mut items) => match source {
                 Node::Arr(incoming) => {
                     for (index, item) in incoming.into_iter().enumerate() {
@@ -351,7 +411,7 @@ fn merge(target: Node, source: Node) -> Node {
                             continue;
                         }
                         match items[index].take() {
-                            Some(existing) if existing.is_container() && item.is_container() => {
+                            Some(existing) if is_container(&existing) && is_container(&item) => {
                                 items[index] = Some(merge(existing, item));
                             }
                             Some(existing) => {
@@ -361,40 +421,78 @@ fn merge(target: Node, source: Node) -> Node {
                             None => items[index] = Some(item),
                         }
                     }
-                    Node::Arr(items)
+                    limit_array(items)
                 }
                 object => merge_into_object(array_to_object(items), object),
             },
-            Node::Obj(map) => merge_into_object(map, source),
+            Node::Obj(object) => merge_into_object(object, source),
         },
     }
 }
 
+/// True for objects and arrays (JS `typeof … === 'object'`).
+fn is_container(node: &Node) -> bool {
+    matches!(node, Node::Obj(_) | Node::Arr(_))
+}
+
+/// A primitive target merged with a container source: `[target].concat(source)`, or for an
+/// overflow source, an overflow object with the target at index 0 and the source shifted by one.
+fn prepend(primitive: Node, source: Node) -> Node {
+    match source {
+        Node::Obj(JsObject {
+            map,
+            overflow: Some(max_index),
+        }) => {
+            let mut object = JsObject::default();
+            object.insert("0".to_owned(), primitive);
+            for (key, value) in map {
+                let digits: String = key.chars().take_while(char::is_ascii_digit).collect();
+                let shifted = match digits.parse::<u64>() {
+                    Ok(index) => index.saturating_add(1).to_string(),
+                    Err(_) => "NaN".to_owned(),
+                };
+                object.insert(shifted, value);
+            }
+            object.overflow = Some(max_index.saturating_add(1));
+            Node::Obj(object)
+        }
+        other => combine(primitive, other),
+    }
+}
+
 /// Array → object keyed by index (holes skipped).
-fn array_to_object(items: Vec<Option<Node>>) -> IndexMap<String, Node> {
-    items
-        .into_iter()
-        .enumerate()
-        .filter_map(|(index, item)| item.map(|item| (index.to_string(), item)))
-        .collect()
+fn array_to_object(items: Vec<Option<Node>>) -> JsObject {
+    let mut object = JsObject::default();
+    for (index, item) in items.into_iter().enumerate() {
+        if let Some(item) = item {
+            object.insert(index.to_string(), item);
+        }
+    }
+    object
 }
 
 /// Merges every entry of `source` (an object, or an array by index) into `target`.
-fn merge_into_object(mut target: IndexMap<String, Node>, source: Node) -> Node {
-    let entries: Vec<(String, Node)> = match source {
-        Node::Obj(map) => map.into_iter().collect(),
-        Node::Arr(items) => array_to_object(items).into_iter().collect(),
-        Node::Str(_) | Node::True => Vec::new(),
+fn merge_into_object(mut target: JsObject, source: Node) -> Node {
+    let (entries, source_overflow): (Vec<(String, Node)>, Option<u64>) = match source {
+        Node::Obj(object) => (object.map.into_iter().collect(), object.overflow),
+        Node::Arr(items) => (array_to_object(items).map.into_iter().collect(), None),
+        Node::Str(_) => (Vec::new(), None),
     };
     for (key, value) in entries {
-        match target.get_mut(&key) {
+        match target.map.get_mut(&key) {
             Some(existing) => {
-                let previous = std::mem::replace(existing, Node::True);
+                let previous = std::mem::replace(existing, Node::Str(String::new()));
                 *existing = merge(previous, value);
             }
-            None => {
-                target.insert(key, value);
-            }
+            None => target.insert(key.clone(), value),
+        }
+        if target.overflow.is_none() {
+            target.overflow = source_overflow;
+        }
+        if let (Some(max_index), Some(index)) = (target.overflow, canonical_index(&key))
+            && index > max_index
+        {
+            target.overflow = Some(index);
         }
     }
     Node::Obj(target)
@@ -404,8 +502,13 @@ fn merge_into_object(mut target: IndexMap<String, Node>, source: Node) -> Node {
 fn compact(node: Node) -> QsValue {
     match node {
         Node::Str(s) => QsValue::String(s),
-        Node::True => QsValue::True,
-        Node::Obj(map) => QsValue::Object(map.into_iter().map(|(k, v)| (k, compact(v))).collect()),
+        Node::Obj(object) => QsValue::Object(
+            object
+                .map
+                .into_iter()
+                .map(|(k, v)| (k, compact(v)))
+                .collect(),
+        ),
         Node::Arr(items) => QsValue::Array(items.into_iter().flatten().map(compact).collect()),
     }
 }
@@ -496,9 +599,36 @@ mod tests {
             Some(&obj(&[("x", QsValue::Array(vec![s("1"), s("2")]))]))
         );
         // Indices above the array limit are object keys.
-        let parsed = parse_query("e[21]=z&f[01]=y");
-        assert_eq!(parsed.get("e"), Some(&obj(&[("21", s("z"))])));
+        let parsed = parse_query("e[20]=z&f[01]=y");
+        assert_eq!(parsed.get("e"), Some(&obj(&[("20", s("z"))])));
         assert_eq!(parsed.get("f"), Some(&obj(&[("01", s("y"))])));
+    }
+
+    #[test]
+    fn arrays_longer_than_the_limit_become_objects_keyed_by_index() {
+        let query: Vec<String> = (0..22).map(|i| format!("a={i}")).collect();
+        let parsed = parse_query(&query.join("&"));
+        let object = parsed.get_object("a").unwrap();
+        assert_eq!(object.len(), 22);
+        assert_eq!(object.get("21"), Some(&s("21")));
+        let twenty: Vec<String> = (0..20).map(|i| format!("b[]={i}")).collect();
+        let parsed = parse_query(&twenty.join("&"));
+        assert_eq!(parsed.get_array("b").map(<[QsValue]>::len), Some(20));
+    }
+
+    #[test]
+    fn object_keys_follow_js_order() {
+        let parsed = parse_query("b=1&10=x&a=2&2=y");
+        let keys: Vec<&str> = parsed.entries().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["2", "10", "b", "a"]);
+    }
+
+    #[test]
+    fn balanced_groups_and_unterminated_remainders() {
+        let parsed = parse_query("a[b[c]]=1&d[e=2&f[g]h[i]=3");
+        assert_eq!(parsed.get("a"), Some(&obj(&[("b[c]", s("1"))])));
+        assert_eq!(parsed.get("d"), Some(&obj(&[("[e", s("2"))])));
+        assert_eq!(parsed.get("f"), Some(&obj(&[("g", obj(&[("i", s("3"))]))])));
     }
 
     #[test]
@@ -506,7 +636,7 @@ mod tests {
         let parsed = parse_query("a[b]=1&a=x");
         assert_eq!(
             parsed.get("a"),
-            Some(&obj(&[("b", s("1")), ("x", QsValue::True)]))
+            Some(&QsValue::Array(vec![obj(&[("b", s("1"))]), s("x")]))
         );
         let parsed = parse_query("a=x&a[b]=1");
         assert_eq!(
@@ -539,6 +669,92 @@ mod tests {
         assert_eq!(parsed.get_str("connection_id"), Some("é \"<>'"));
         assert_eq!(parsed.get("params"), Some(&obj(&[("x", s("a+b c*~()!"))])));
         assert_eq!(parsed.get_str("ws_client_id"), Some("W"));
+    }
+
+    /// Inputs and the output of qs 6.15.4 (`qs.parse(input, {allowPrototypes: true})`).
+    const QS_6_15_VECTORS: &[(&str, &str)] = &[
+        ("a=1&a=2", r#"{"a":["1","2"]}"#),
+        ("a[b]=1&a=x", r#"{"a":[{"b":"1"},"x"]}"#),
+        ("a=x&a[b]=1", r#"{"a":["x",{"b":"1"}]}"#),
+        ("a[1]=q&a[0]=p", r#"{"a":["p","q"]}"#),
+        ("a[]=1&a[]=2&a[0]=3", r#"{"a":["1","2","3"]}"#),
+        ("a[0]=x&a[b]=y", r#"{"a":{"0":"x","b":"y"}}"#),
+        ("a[b]=y&a[0]=x", r#"{"a":{"0":"x","b":"y"}}"#),
+        ("a[][]=x", r#"{"a":["x"]}"#),
+        (
+            "a[b][c][d][e][f][g][h]=x",
+            r#"{"a":{"b":{"c":{"d":{"e":{"f":{"[g][h]":"x"}}}}}}}"#,
+        ),
+        (
+            "a[1][2][3][4][5][6][7]=x",
+            r#"{"a":[[[[[{"[6][7]":"x"}]]]]]}"#,
+        ),
+        ("x]=1", r#"{"x]":"1"}"#),
+        ("a=b]=c", r#"{"a=b]":"c"}"#),
+        ("[a]=1", r#"{"a":"1"}"#),
+        ("[]=x", r#"{"0":"x"}"#),
+        ("a[b]c[d]=1", r#"{"a":{"b":{"d":"1"}}}"#),
+        ("a[[b]]=1", r#"{"a":{"[b]":"1"}}"#),
+        ("a=&a[b]=1", r#"{"a":["",{"b":"1"}]}"#),
+        ("a[b]=1&a[b]=", r#"{"a":{"b":["1",""]}}"#),
+        ("a[b][c]=1&a[b]=", r#"{"a":{"b":{"c":"1"}}}"#),
+        ("a[0]=1&a[0][b]=2", r#"{"a":["1",{"b":"2"}]}"#),
+        ("a=1&a=2&a[b]=3", r#"{"a":{"0":"1","1":"2","b":"3"}}"#),
+        ("a[]=1&a=2", r#"{"a":["1","2"]}"#),
+        ("__proto__[x]=1", r#"{}"#),
+        ("a[__proto__]=1", r#"{"a":{}}"#),
+        ("a=%E2%82%AC%zz+1", r#"{"a":"%E2%82%AC%zz 1"}"#),
+        ("a[21]=1&a[20]=2", r#"{"a":{"20":"2","21":"1"}}"#),
+        ("a[01]=1", r#"{"a":{"01":"1"}}"#),
+        ("=x&&b", r#"{"b":""}"#),
+        ("a[b]=1&a[b][c]=2", r#"{"a":{"b":["1",{"c":"2"}]}}"#),
+        ("a[b][c]=2&a[b]=1", r#"{"a":{"b":[{"c":"2"},"1"]}}"#),
+        ("a[0]=1&a[1]=2&a[0]=3", r#"{"a":[["1","3"],"2"]}"#),
+        ("a=1&a[]=2&a[]=3", r#"{"a":["1","2","3"]}"#),
+        ("a[x]=1&a[]=2", r#"{"a":{"0":"2","x":"1"}}"#),
+        ("a[]=2&a[x]=1", r#"{"a":{"0":"2","x":"1"}}"#),
+        ("a%5Bb%5D=1&a%5bc%5d=2", r#"{"a":{"b":"1","c":"2"}}"#),
+        ("a[b=1", r#"{"a":{"[b":"1"}}"#),
+        ("a]b[=2", r#"{"a]b":{"[":"2"}}"#),
+        ("a[b[c]]=1&a[b[c]]=2", r#"{"a":{"b[c]":["1","2"]}}"#),
+        ("p[x]=a%2Bb+c*%7E%28%29%21", r#"{"p":{"x":"a+b c*~()!"}}"#),
+    ];
+
+    fn to_json(value: &QsValue) -> serde_json::Value {
+        match value {
+            QsValue::String(text) => serde_json::Value::String(text.clone()),
+            QsValue::Array(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
+            QsValue::Object(map) => serde_json::Value::Object(
+                map.iter().map(|(k, v)| (k.clone(), to_json(v))).collect(),
+            ),
+        }
+    }
+
+    #[test]
+    fn matches_qs_6_15_on_recorded_vectors() {
+        for (input, expected) in QS_6_15_VECTORS {
+            let parsed = parse_query(input);
+            let actual = serde_json::Value::Object(
+                parsed
+                    .entries()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), to_json(v)))
+                    .collect(),
+            );
+            let expected: serde_json::Value = serde_json::from_str(expected).unwrap();
+            assert_eq!(actual, expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn a_plain_value_before_an_overflowing_array_takes_index_zero() {
+        let items: Vec<String> = (0..21).map(|i| format!("a[]={i}")).collect();
+        let parsed = parse_query(&format!("a=z&{}", items.join("&")));
+        let object = parsed.get_object("a").unwrap();
+        assert_eq!(object.len(), 22);
+        assert_eq!(object.get("0"), Some(&s("z")));
+        assert_eq!(object.get("1"), Some(&s("0")));
+        assert_eq!(object.get("21"), Some(&s("20")));
     }
 
     proptest! {
