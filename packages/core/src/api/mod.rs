@@ -1,0 +1,395 @@
+//! [`NangoApi`]: the one HTTP client for Nango's API (sessions, integrations, providers,
+//! telemetry, and the credential requests built elsewhere as [`ApiRequest`] values).
+
+pub mod envelope;
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
+use serde::Serialize;
+use serde_json::Value;
+use url::Url;
+
+use crate::catalogue::Provider;
+use crate::ids::ProviderName;
+use crate::request::{ApiRequest, BearerAuth, Method};
+use crate::session::{
+    ConnectSession, ConnectSessionCreated, CreateConnectSession, CreateReconnectSession,
+    Integration, TelemetryBeacon,
+};
+use crate::{AuthError, AuthErrorKind, ConnectSessionToken, SecretKey};
+
+pub use envelope::{DataEnvelope, ErrorBody, ErrorEnvelope, ValidationIssue};
+
+/// How long a request may take on native targets before it fails with `timeout`.
+#[cfg(not(target_arch = "wasm32"))]
+pub const DEFAULT_REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Characters percent-encoded in one path segment (the WHATWG path set plus `/` and `%`).
+const PATH_SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}')
+    .add(b'/')
+    .add(b'%');
+
+/// One HTTP answer: status and raw body.
+struct ApiResponse {
+    /// The HTTP status code.
+    status: u16,
+    /// The body bytes (empty for 204).
+    body: Vec<u8>,
+}
+
+/// A client for one Nango server, cheap to clone (the underlying connection pool is shared).
+#[derive(Clone, Debug)]
+pub struct NangoApi {
+    /// The server's base URL: path prefix kept, no trailing slash.
+    base_url: String,
+    /// The HTTP client.
+    client: reqwest::Client,
+}
+
+impl NangoApi {
+    /// A client for the server at `base_url` (an absolute `http(s)` URL without query or
+    /// fragment; a path prefix is kept, trailing slashes are trimmed), with a default HTTP client
+    /// (30 s request timeout on native targets).
+    pub fn new(base_url: &str) -> Result<Self, AuthError> {
+        NangoApi::with_client(base_url, default_client()?)
+    }
+
+    /// Like [`NangoApi::new`], with a caller-provided `reqwest::Client`.
+    pub fn with_client(base_url: &str, client: reqwest::Client) -> Result<Self, AuthError> {
+        let url = Url::parse(base_url).map_err(|_| AuthError::invalid_host_url())?;
+        let usable = matches!(url.scheme(), "http" | "https")
+            && url.has_host()
+            && url.query().is_none()
+            && url.fragment().is_none();
+        if !usable {
+            return Err(AuthError::invalid_host_url());
+        }
+        Ok(NangoApi {
+            base_url: url.as_str().trim_end_matches('/').to_owned(),
+            client,
+        })
+    }
+
+    /// The normalised base URL (no trailing slash).
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The absolute URL `request` is sent to.
+    pub fn url_of(&self, request: &ApiRequest) -> String {
+        let slash = if request.path.starts_with('/') {
+            ""
+        } else {
+            "/"
+        };
+        format!("{}{slash}{}{}", self.base_url, request.path, request.query)
+    }
+
+    /// `GET /connect/session`: the session behind `token`.
+    pub async fn get_session(
+        &self,
+        token: &ConnectSessionToken,
+    ) -> Result<ConnectSession, AuthError> {
+        let request = bare(
+            Method::Get,
+            "/connect/session",
+            BearerAuth::Session(token.clone()),
+        );
+        let response = self.send(&request, None).await?;
+        envelope::decode_data(response.status, &response.body)
+    }
+
+    /// `DELETE /connect/session`: ends the session (204); the token stops working.
+    pub async fn delete_session(&self, token: &ConnectSessionToken) -> Result<(), AuthError> {
+        let request = bare(
+            Method::Delete,
+            "/connect/session",
+            BearerAuth::Session(token.clone()),
+        );
+        let response = self.send(&request, None).await?;
+        envelope::expect_success(response.status, &response.body)
+    }
+
+    /// `GET /integrations`: the integrations the session may use.
+    pub async fn list_integrations(
+        &self,
+        token: &ConnectSessionToken,
+    ) -> Result<Vec<Integration>, AuthError> {
+        let request = bare(
+            Method::Get,
+            "/integrations",
+            BearerAuth::Session(token.clone()),
+        );
+        let response = self.send(&request, None).await?;
+        envelope::decode_data(response.status, &response.body)
+    }
+
+    /// `GET /providers/:provider`: one provider template, its texts localised per
+    /// `accept_language` when given.
+    pub async fn get_provider(
+        &self,
+        token: &ConnectSessionToken,
+        provider: &ProviderName,
+        accept_language: Option<&str>,
+    ) -> Result<Provider, AuthError> {
+        let path = format!(
+            "/providers/{}",
+            utf8_percent_encode(provider.as_str(), PATH_SEGMENT)
+        );
+        let request = bare(Method::Get, &path, BearerAuth::Session(token.clone()));
+        let response = self.send(&request, accept_language).await?;
+        envelope::decode_data(response.status, &response.body)
+    }
+
+    /// `POST /connect/telemetry`: one analytics beacon (token in the body, no auth header).
+    ///
+    /// Callers treat it as fire-and-forget; the result only reports what happened.
+    pub async fn send_telemetry(&self, beacon: &TelemetryBeacon) -> Result<(), AuthError> {
+        let mut request = bare(Method::Post, "/connect/telemetry", BearerAuth::None);
+        request.body = Some(to_body(beacon)?);
+        let response = self.send(&request, None).await?;
+        envelope::expect_success(response.status, &response.body)
+    }
+
+    /// Sends a request built elsewhere (credential POSTs, `create`) and returns its 2xx JSON body
+    /// as is (`null` when there is none).
+    ///
+    /// A 2xx body with an `error` object (the TBA credential-test quirk) is an `Err` with its
+    /// code, unlike the JS SDK, which resolves with it.
+    pub async fn execute(&self, request: &ApiRequest) -> Result<Value, AuthError> {
+        let response = self.send(request, None).await?;
+        Ok(envelope::interpret(response.status, &response.body)?.unwrap_or(Value::Null))
+    }
+
+    /// `POST /connect/sessions` (secret key, server side): a new connect session (201).
+    pub async fn create_connect_session(
+        &self,
+        secret_key: &SecretKey,
+        body: &CreateConnectSession,
+    ) -> Result<ConnectSessionCreated, AuthError> {
+        self.create_session("/connect/sessions", secret_key, body)
+            .await
+    }
+
+    /// `POST /connect/sessions/reconnect` (secret key, server side): a session pinned to one
+    /// existing connection (201).
+    pub async fn create_reconnect_session(
+        &self,
+        secret_key: &SecretKey,
+        body: &CreateReconnectSession,
+    ) -> Result<ConnectSessionCreated, AuthError> {
+        self.create_session("/connect/sessions/reconnect", secret_key, body)
+            .await
+    }
+
+    /// POSTs a session creation body with the secret key and decodes the created session.
+    async fn create_session<B: Serialize>(
+        &self,
+        path: &str,
+        secret_key: &SecretKey,
+        body: &B,
+    ) -> Result<ConnectSessionCreated, AuthError> {
+        let mut request = bare(Method::Post, path, BearerAuth::Secret(secret_key.clone()));
+        request.body = Some(to_body(body)?);
+        let response = self.send(&request, None).await?;
+        envelope::decode_data(response.status, &response.body)
+    }
+
+    /// Sends one request: `Authorization: Bearer` from its auth, `Content-Type:
+    /// application/json` only with a body, optional `Accept-Language`.
+    async fn send(
+        &self,
+        request: &ApiRequest,
+        accept_language: Option<&str>,
+    ) -> Result<ApiResponse, AuthError> {
+        let method = match request.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Delete => reqwest::Method::DELETE,
+        };
+        let mut builder = self.client.request(method, self.url_of(request));
+        match &request.auth {
+            BearerAuth::None => {}
+            BearerAuth::Session(token) => {
+                builder = builder.bearer_auth(token.expose());
+            }
+            BearerAuth::Secret(key) => {
+                builder = builder.bearer_auth(key.expose());
+            }
+        }
+        if let Some(language) = accept_language.filter(|language| !language.is_empty()) {
+            builder = builder.header(reqwest::header::ACCEPT_LANGUAGE, language);
+        }
+        if let Some(body) = &request.body {
+            let bytes = serde_json::to_vec(body).map_err(|err| {
+                AuthError::new(
+                    AuthErrorKind::UnknownError,
+                    format!("could not encode the request body: {err}"),
+                )
+            })?;
+            builder = builder
+                .header(reqwest::header::CONTENT_TYPE, "application/json")
+                .body(bytes);
+        }
+
+        let response = builder
+            .send()
+            .await
+            .map_err(|err| transport_error(request, err))?;
+        let status = response.status().as_u16();
+        let body = response
+            .bytes()
+            .await
+            .map_err(|err| transport_error(request, err))?;
+        Ok(ApiResponse {
+            status,
+            body: body.to_vec(),
+        })
+    }
+}
+
+/// A request without query or body.
+fn bare(method: Method, path: &str, auth: BearerAuth) -> ApiRequest {
+    ApiRequest {
+        method,
+        path: path.to_owned(),
+        query: String::new(),
+        body: None,
+        auth,
+    }
+}
+
+/// A request body as JSON.
+fn to_body<B: Serialize>(body: &B) -> Result<Value, AuthError> {
+    serde_json::to_value(body).map_err(|err| {
+        AuthError::new(
+            AuthErrorKind::UnknownError,
+            format!("could not encode the request body: {err}"),
+        )
+    })
+}
+
+/// The default HTTP client: 30 s timeout on native targets; the browser's fetch on wasm32.
+fn default_client() -> Result<reqwest::Client, AuthError> {
+    let builder = reqwest::Client::builder();
+    #[cfg(not(target_arch = "wasm32"))]
+    let builder = builder.timeout(DEFAULT_REQUEST_TIMEOUT);
+    builder.build().map_err(|err| {
+        AuthError::new(
+            AuthErrorKind::RequestFailed,
+            format!("could not create the HTTP client: {}", error_chain(&err)),
+        )
+    })
+}
+
+/// Maps a transport failure to `timeout` or `request_failed`, naming method and path but never
+/// the query (it can carry a session token).
+fn transport_error(request: &ApiRequest, err: reqwest::Error) -> AuthError {
+    let kind = if err.is_timeout() {
+        AuthErrorKind::Timeout
+    } else {
+        AuthErrorKind::RequestFailed
+    };
+    let err = err.without_url();
+    AuthError::new(
+        kind,
+        format!(
+            "{} {} failed: {}",
+            request.method.as_str(),
+            request.path,
+            error_chain(&err)
+        ),
+    )
+}
+
+/// An error and its sources, joined with `: `.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_keeps_prefix_and_trims_slashes() {
+        for (input, base) in [
+            ("http://localhost:3003/", "http://localhost:3003"),
+            (
+                "https://nango.example.com/api///",
+                "https://nango.example.com/api",
+            ),
+            ("https://api.nango.dev", "https://api.nango.dev"),
+        ] {
+            assert_eq!(NangoApi::new(input).unwrap().base_url(), base);
+        }
+    }
+
+    #[test]
+    fn base_url_must_be_absolute_http_without_query() {
+        for input in [
+            "localhost:3003",
+            "api.nango.dev",
+            "",
+            "ftp://x.example",
+            "https://x.example/?a=1",
+            "https://x.example/#f",
+        ] {
+            let err = NangoApi::new(input).unwrap_err();
+            assert_eq!(err.kind, AuthErrorKind::InvalidHostUrl, "{input}");
+        }
+    }
+
+    #[test]
+    fn request_urls_append_path_and_query() {
+        let api = NangoApi::new("https://nango.example.com/api/").unwrap();
+        let request = ApiRequest {
+            method: Method::Post,
+            path: "/auth/unauthenticated/my%20key".into(),
+            query: "?connection_id=c%201".into(),
+            body: None,
+            auth: BearerAuth::None,
+        };
+        assert_eq!(
+            api.url_of(&request),
+            "https://nango.example.com/api/auth/unauthenticated/my%20key?connection_id=c%201"
+        );
+        let relative = ApiRequest {
+            path: "integrations".into(),
+            query: String::new(),
+            ..request
+        };
+        assert_eq!(
+            api.url_of(&relative),
+            "https://nango.example.com/api/integrations"
+        );
+    }
+
+    #[test]
+    fn provider_names_are_one_encoded_segment() {
+        let encoded = utf8_percent_encode("a b/c?%é", PATH_SEGMENT).to_string();
+        assert_eq!(encoded, "a%20b%2Fc%3F%25%C3%A9");
+        assert_eq!(
+            utf8_percent_encode("google-mail~:.@_", PATH_SEGMENT).to_string(),
+            "google-mail~:.@_"
+        );
+    }
+}
