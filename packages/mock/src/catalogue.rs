@@ -6,7 +6,6 @@ use std::path::Path;
 use indexmap::IndexMap;
 use nango_core::catalogue::{AuthMode, Provider};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
 
 /// Why a catalogue or integrations file could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -63,7 +62,7 @@ pub struct Integration {
     pub scopes: Vec<String>,
     /// Custom credential labels shown by the Connect UI (`credentials_label`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credentials_label: Option<Map<String, Value>>,
+    pub credentials_label: Option<IndexMap<String, String>>,
     /// Credential fields preconfigured on the integration (not asked from the user).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preconfigured_credentials: Vec<String>,
@@ -201,54 +200,14 @@ fn read(path: &Path) -> Result<String, CatalogueError> {
     })
 }
 
-/// Parses a `providers.yaml` document, resolving `alias:` entries (a shallow merge of the
-/// target with the alias's own keys, in file order). Entries that do not fit the provider model
-/// are skipped.
-// TODO(core): replace with nango_core::catalogue::Catalogue::from_yaml_str once it lands.
+/// Parses a `providers.yaml` document with nango-core's loader (aliases resolved).
 pub fn parse_providers_yaml(text: &str) -> Result<IndexMap<String, Provider>, CatalogueError> {
-    let raw: IndexMap<String, Value> =
-        serde_yaml_ng::from_str(text).map_err(|e| CatalogueError::Yaml(e.to_string()))?;
-    let mut resolved: IndexMap<String, Value> = IndexMap::new();
-    for (name, entry) in &raw {
-        let merged = resolve_alias(&raw, &resolved, entry, 0);
-        resolved.insert(name.clone(), merged);
-    }
-    let mut providers = IndexMap::new();
-    for (name, value) in resolved {
-        if let Ok(provider) = serde_json::from_value::<Provider>(value) {
-            providers.insert(name, provider);
-        }
-    }
-    Ok(providers)
-}
-
-fn resolve_alias(
-    raw: &IndexMap<String, Value>,
-    resolved: &IndexMap<String, Value>,
-    entry: &Value,
-    depth: usize,
-) -> Value {
-    let Some(target) = entry.get("alias").and_then(Value::as_str) else {
-        return entry.clone();
-    };
-    let base = match resolved.get(target) {
-        Some(done) => done.clone(),
-        None if depth < 8 => match raw.get(target) {
-            Some(t) => resolve_alias(raw, resolved, t, depth + 1),
-            None => Value::Object(Map::new()),
-        },
-        None => Value::Object(Map::new()),
-    };
-    let mut merged = match base {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
-    if let Value::Object(own) = entry {
-        for (k, v) in own {
-            merged.insert(k.clone(), v.clone());
-        }
-    }
-    Value::Object(merged)
+    let catalogue = nango_core::catalogue::Catalogue::from_yaml_str(text)
+        .map_err(|e| CatalogueError::Yaml(e.to_string()))?;
+    Ok(catalogue
+        .iter()
+        .map(|(name, provider)| (name.to_owned(), provider.clone()))
+        .collect())
 }
 
 /// Parses our integrations file in YAML (`integrations: [ {unique_key, provider, …} ]`).

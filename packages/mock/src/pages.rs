@@ -1,17 +1,8 @@
 //! HTML pages: the end-of-OAuth callback page (§6: opener postMessage, BroadcastChannel, ack,
 //! self-close), the fake provider's authorize page, and generated SVG logos.
 
+use nango_core::messages::CallbackErrorPayload;
 use serde::Serialize;
-
-/// The callback page's error payload `{message, errorType}`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct CallbackError {
-    /// Provider error object as JSON text, or the server error string.
-    pub message: String,
-    /// Always `connection_validation_failed`.
-    #[serde(rename = "errorType")]
-    pub error_type: String,
-}
 
 /// Serialises `value` as JSON safe to embed in a `<script>`: `<`, `>`, `&`, U+2028 and U+2029
 /// become `\u` escapes.
@@ -56,7 +47,7 @@ button{font-size:1rem;padding:10px 20px;border-radius:8px;border:1px solid #ccd;
 button.primary{background:#00b2e3;color:#fff;border-color:#00b2e3}";
 
 /// The end-of-OAuth page. `error` None renders the success page.
-pub fn callback_page(error: Option<&CallbackError>) -> String {
+pub fn callback_page(error: Option<&CallbackErrorPayload>) -> String {
     let payload = match error {
         Some(e) => script_json(e),
         None => "null".to_owned(),
@@ -146,9 +137,9 @@ mod tests {
 
     #[test]
     fn script_json_escapes_markup_and_line_separators() {
-        let e = CallbackError {
+        let e = CallbackErrorPayload {
             message: "</script><b>&\u{2028}\u{2029}".into(),
-            error_type: "connection_validation_failed".into(),
+            error_type: nango_core::AuthErrorKind::ConnectionValidationFailed,
         };
         let s = script_json(&e);
         assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));

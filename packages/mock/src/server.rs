@@ -190,7 +190,9 @@ impl MockServerBuilder {
         let local_addr = listener
             .local_addr()
             .map_err(|source| StartError::Bind { addr, source })?;
+        let started_at_ms = crate::routes::unix_ms(config.hooks.clock.now());
         let app: AppState = Arc::new(App {
+            started_at_ms,
             ids: IdSource::new(config.hooks.fixed_ids),
             config,
             catalogue,

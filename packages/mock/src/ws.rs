@@ -9,7 +9,7 @@ use axum::extract::ws::{Message, WebSocket};
 use futures_util::{SinkExt, StreamExt};
 use tokio::sync::mpsc;
 
-use crate::wire::WsFrame;
+use nango_core::{WsClientId, WsFrame};
 
 /// `ws_client_id` → the sender of that socket's outbound queue.
 #[derive(Debug, Default)]
@@ -66,7 +66,7 @@ pub async fn run_socket(socket: WebSocket, id: String, hub: std::sync::Arc<WsHub
     let mut outbound = Some(hub.register(&id));
     let (mut sink, mut stream) = socket.split();
     let ack = WsFrame::ConnectionAck {
-        ws_client_id: id.clone(),
+        ws_client_id: WsClientId::new(id.clone()),
     }
     .to_json();
     if sink.send(Message::Text(ack.into())).await.is_err() {

@@ -5,28 +5,12 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use nango_core::AuthErrorKind;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use nango_core::session::Integration as IntegrationView;
+use serde_json::Value;
 
 use super::{AppState, Principal, iso_ms, require_empty_query, session_or_secret};
 use crate::envelope::{ApiError, json_response};
 use crate::wire::Data;
-
-/// One entry of `GET /integrations`.
-#[derive(Serialize)]
-struct IntegrationView {
-    unique_key: String,
-    provider: String,
-    display_name: String,
-    logo: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credentials_label: Option<Map<String, Value>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    preconfigured_credentials: Option<Vec<String>>,
-    forward_webhooks: bool,
-    created_at: String,
-    updated_at: String,
-}
 
 /// `GET /integrations` (session token or secret key).
 pub async fn integrations(
@@ -42,7 +26,7 @@ pub async fn integrations(
     let allowed = principal
         .session()
         .and_then(|s| s.allowed_integrations.clone());
-    let stamp = iso_ms(0);
+    let stamp = iso_ms(app.started_at_ms);
     let data: Vec<IntegrationView> = app
         .catalogue
         .integrations
@@ -53,8 +37,8 @@ pub async fn integrations(
                 .is_none_or(|keys| keys.iter().any(|k| k == &i.unique_key))
         })
         .map(|i| IntegrationView {
-            unique_key: i.unique_key.clone(),
-            provider: i.provider.clone(),
+            unique_key: i.unique_key.as_str().into(),
+            provider: i.provider.as_str().into(),
             display_name: app.catalogue.display_name(i),
             logo: format!("{base}/images/template-logos/{}.svg", i.provider),
             credentials_label: i.credentials_label.clone(),

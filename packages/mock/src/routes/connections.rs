@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::{AppState, iso_ms, parse_query, require_secret};
 use crate::envelope::{ApiError, Issue, json_response};
 use crate::state::ConnectionRecord;
-use crate::wire::EndUser;
+use nango_core::session::EndUser;
 
 /// One error attached to a connection (always empty in the mock).
 #[derive(Serialize)]

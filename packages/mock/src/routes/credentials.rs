@@ -14,7 +14,7 @@ use crate::config::IdKind;
 use crate::envelope::{ApiError, Issue, json_response};
 use crate::state::{ConnectionRecord, SessionRecord};
 use crate::validation::{Checker, is_connection_id, is_provider_config_key, is_uuid_v4};
-use crate::wire::{AuthSuccess, AuthSuccessReversed};
+use crate::wire::{CredentialConnected, CredentialConnectedReversed};
 
 /// The prefix that makes the sandbox credential test fail.
 pub const SANDBOX_INVALID_PREFIX: &str = "invalid";
@@ -460,7 +460,7 @@ async fn handle(
     Ok(if cc {
         json_response(
             StatusCode::OK,
-            &AuthSuccessReversed {
+            &CredentialConnectedReversed {
                 provider_config_key: key,
                 connection_id,
             },
@@ -468,7 +468,7 @@ async fn handle(
     } else {
         json_response(
             StatusCode::OK,
-            &AuthSuccess {
+            &CredentialConnected {
                 connection_id,
                 provider_config_key: key,
             },

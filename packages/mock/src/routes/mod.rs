@@ -91,6 +91,8 @@ pub struct App {
     pub telemetry: Mutex<Vec<TelemetryRecord>>,
     /// The bound address.
     pub local_addr: SocketAddr,
+    /// Server start, unix milliseconds (integration timestamps).
+    pub started_at_ms: i64,
 }
 
 impl App {

@@ -13,10 +13,11 @@ use super::{AppState, OAuthSession, parse_query, query_principal};
 use crate::config::IdKind;
 use crate::envelope::ApiError;
 use crate::fake_provider::{CodeExchange, pkce_challenge};
-use crate::pages::{CallbackError, callback_page};
+use crate::pages::callback_page;
 use crate::routes::credentials::connection_config;
 use crate::state::ConnectionRecord;
-use crate::wire::WsFrame;
+use nango_core::WsFrame;
+use nango_core::messages::CallbackErrorPayload;
 
 /// Query keys that carry a provider's error in the callback.
 pub const PROVIDER_ERROR_KEYS: &[&str] = &[
@@ -37,7 +38,7 @@ fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 }
 
 /// The callback page with status 400 (error) or 200.
-fn page(error: Option<CallbackError>, status: StatusCode) -> Response {
+fn page(error: Option<CallbackErrorPayload>, status: StatusCode) -> Response {
     let mut response = (status, Html(callback_page(error.as_ref()))).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -48,11 +49,9 @@ fn page(error: Option<CallbackError>, status: StatusCode) -> Response {
 
 fn error_page(message: &str) -> Response {
     page(
-        Some(CallbackError {
+        Some(CallbackErrorPayload {
             message: message.to_owned(),
-            error_type: AuthErrorKind::ConnectionValidationFailed
-                .as_str()
-                .to_owned(),
+            error_type: AuthErrorKind::ConnectionValidationFailed,
         }),
         StatusCode::BAD_REQUEST,
     )
@@ -72,9 +71,9 @@ fn ws_error(
         app.hub.publish(
             id,
             &WsFrame::Error {
-                provider_config_key: key.map(str::to_owned),
-                connection_id: connection_id.map(str::to_owned),
-                error_type: kind.as_str().to_owned(),
+                provider_config_key: key.map(Into::into),
+                connection_id: connection_id.map(Into::into),
+                error_type: kind,
                 error_desc: desc.to_owned(),
             },
         );
@@ -511,18 +510,16 @@ pub async fn callback(
         app.hub.publish(
             id,
             &WsFrame::Success {
-                provider_config_key: key.to_owned(),
-                connection_id: conn.to_owned(),
+                provider_config_key: key.into(),
+                connection_id: conn.into(),
                 is_pending: app.config.hooks.force_pending,
             },
         );
     }
     // A success can still carry provider error params: the page then shows the error UI (200).
-    let shown = provider_json.map(|message| CallbackError {
+    let shown = provider_json.map(|message| CallbackErrorPayload {
         message,
-        error_type: AuthErrorKind::ConnectionValidationFailed
-            .as_str()
-            .to_owned(),
+        error_type: AuthErrorKind::ConnectionValidationFailed,
     });
     page(shown, StatusCode::OK)
 }

@@ -145,8 +145,8 @@ pub async fn token(
         .and_then(|b| String::from_utf8(b).ok())
         && let Some((id, secret)) = basic.split_once(':')
     {
-        client_id = crate::qs::decode(id);
-        client_secret = crate::qs::decode(secret);
+        client_id = crate::qs::decode_form_component(id);
+        client_secret = crate::qs::decode_form_component(secret);
     }
     let integration = app
         .catalogue

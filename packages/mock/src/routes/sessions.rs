@@ -13,8 +13,11 @@ use super::{
 use crate::envelope::{ApiError, Issue, json_response};
 use crate::state::{PinnedConnection, SessionRecord};
 use crate::validation::{Checker, is_email};
-use crate::wire::{
-    ConnectSession, ConnectSessionCreated, ConnectUiSettings, Data, EndUser, Organization,
+use crate::wire::Data;
+use nango_core::ConnectSessionToken;
+use nango_core::session::{
+    ConnectSession, ConnectSessionCreated, ConnectUiSettings, EndUser, IntegrationDefaults,
+    IntegrationOverrides, Organization,
 };
 
 /// The parts of a session body shared by both creation endpoints, validated.
@@ -46,7 +49,11 @@ fn check_end_user(c: &mut Checker, value: &Value) -> Option<EndUser> {
         id: id?.to_owned(),
         display_name: display_name.map(str::to_owned),
         email: email.map(str::to_owned),
-        tags: map.get("tags").and_then(Value::as_object).cloned(),
+        tags: map.get("tags").and_then(Value::as_object).map(|tags| {
+            tags.iter()
+                .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned())))
+                .collect()
+        }),
         organization: None,
     })
 }
@@ -240,7 +247,7 @@ fn store_and_answer(app: &AppState, record: SessionRecord) -> Response {
     let base = app.config.connect_ui_url.trim_end_matches('/');
     let created = ConnectSessionCreated {
         connect_link: format!("{base}/?session_token={token}"),
-        token,
+        token: ConnectSessionToken::new(token),
         expires_at,
     };
     json_response(StatusCode::CREATED, &Data { data: created })
@@ -414,19 +421,33 @@ pub async fn read(
             defaults
                 .iter()
                 .map(|(key, entry)| {
-                    let mut entry = entry.as_object().cloned().unwrap_or_default();
-                    entry.remove("user_scopes");
-                    (key.clone(), Value::Object(entry))
+                    let mut entry: IntegrationDefaults =
+                        serde_json::from_value(entry.clone()).unwrap_or_default();
+                    entry.user_scopes = None;
+                    (key.as_str().into(), entry)
                 })
-                .collect::<Map<String, Value>>()
+                .collect()
         });
+    let overrides = session.overrides.as_ref().map(|overrides| {
+        overrides
+            .iter()
+            .map(|(key, entry)| {
+                let entry: IntegrationOverrides =
+                    serde_json::from_value(entry.clone()).unwrap_or_default();
+                (key.as_str().into(), entry)
+            })
+            .collect()
+    });
     let view = ConnectSession {
         end_user: session.end_user.clone(),
-        allowed_integrations: session.allowed_integrations.clone(),
+        allowed_integrations: session
+            .allowed_integrations
+            .as_ref()
+            .map(|keys| keys.iter().map(|k| k.as_str().into()).collect()),
         integrations_config_defaults: defaults,
         connect_ui_settings: ConnectUiSettings::default(),
         is_reconnecting: session.reconnect.as_ref().map(|_| true),
-        overrides: session.overrides.clone(),
+        overrides,
         websockets_path: (!app.config.emulate_cloud).then(|| app.config.websockets_path.clone()),
     };
     Ok(json_response(StatusCode::OK, &Data { data: view }))

@@ -10,7 +10,7 @@ pub use sqlite::SqliteStore;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::wire::EndUser;
+use nango_core::session::EndUser;
 
 /// Why the store failed.
 #[derive(Debug, thiserror::Error)]
