@@ -157,6 +157,14 @@ pub fn iso_ms(unix_ms: i64) -> String {
     t.format(&format).unwrap_or_default()
 }
 
+/// A `302 Found` to `location` (axum's `Redirect::to` answers 303; Nango answers 302).
+pub fn found(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => (StatusCode::FOUND, [(header::LOCATION, value)]).into_response(),
+        Err(_) => ApiError::server_error("invalid redirect location").into_response(),
+    }
+}
+
 /// Who is calling.
 #[derive(Clone, Debug)]
 pub enum Principal {

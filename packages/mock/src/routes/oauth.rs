@@ -4,7 +4,7 @@
 
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use nango_core::AuthErrorKind;
 use nango_core::catalogue::AuthMode;
 use serde_json::{Map, Value};
@@ -344,7 +344,7 @@ pub async fn connect(
             },
         );
     }
-    let mut response = Redirect::to(url.as_str()).into_response();
+    let mut response = super::found(url.as_str());
     let secure = base.starts_with("https://");
     let cookie = format!(
         "oauth2-{state}=1; Path=/; Max-Age=3600; HttpOnly; {}",
@@ -378,7 +378,7 @@ pub async fn callback(
                 .and_then(|v| v.to_str().ok())
                 .unwrap_or("https://github.com")
                 .to_owned();
-            return Redirect::to(&target).into_response();
+            return super::found(&target);
         }
         return error_page("No state found in callback");
     };

@@ -4,7 +4,7 @@
 
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Response};
 use base64::Engine;
 use serde_json::{Map, Value};
 
@@ -40,7 +40,7 @@ fn redirect_with(redirect_uri: &str, pairs: &[(&str, &str)]) -> Response {
                     query.append_pair(k, v);
                 }
             }
-            Redirect::to(url.as_str()).into_response()
+            super::found(url.as_str())
         }
         Err(_) => provider_error("invalid redirect_uri"),
     }
