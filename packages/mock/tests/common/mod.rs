@@ -80,10 +80,9 @@ pub async fn next_text(ws: &mut Ws) -> Option<String> {
 
 /// True when no text frame arrives within 300 ms.
 pub async fn silent(ws: &mut Ws) -> bool {
-    matches!(
-        tokio::time::timeout(Duration::from_millis(300), ws.next()).await,
-        Err(_)
-    )
+    tokio::time::timeout(Duration::from_millis(300), ws.next())
+        .await
+        .is_err()
 }
 
 pub fn location(response: &reqwest::Response) -> String {
