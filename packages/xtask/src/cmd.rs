@@ -217,13 +217,6 @@ impl Session {
         if self.steps.is_empty() {
             return;
         }
-        let width = self
-            .steps
-            .iter()
-            .map(|step| step.label.chars().count())
-            .max()
-            .unwrap_or(0)
-            .min(100);
         let total: Duration = self.steps.iter().map(|step| step.elapsed).sum();
         eprintln!();
         eprintln!("Summary");
@@ -233,7 +226,7 @@ impl Session {
                 StepOutcome::Failed => "FAILED",
             };
             eprintln!(
-                "  {mark}  {:>9}  {:<width$}",
+                "  {mark}  {:>9}  {}",
                 seconds(step.elapsed),
                 shorten(&step.label, 100)
             );
