@@ -2,7 +2,7 @@
 //! failure, and keep a record of each step for the closing summary table.
 
 use std::ffi::OsStr;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -155,17 +155,13 @@ impl Session {
                 .stdout(Stdio::piped())
                 .spawn()
                 .map_err(spawn_error)?;
-            if let Some(stdout) = child.stdout.take() {
-                let mut ours = std::io::stdout().lock();
-                for line in BufReader::new(stdout).lines() {
-                    let line = line.map_err(spawn_error)?;
-                    counts.add_libtest_line(&line);
-                    // A closed stdout (e.g. `| head`) must not hide the test result: ignore it.
-                    let _ = writeln!(ours, "{line}");
-                    let _ = ours.flush();
-                }
-            }
+            let copied = match child.stdout.take() {
+                Some(stdout) => copy_counting(stdout, &mut counts),
+                None => Ok(()),
+            };
+            // Always reap the child, even if copying its output failed.
             let status = child.wait().map_err(spawn_error)?;
+            copied.map_err(spawn_error)?;
             if status.success() {
                 Ok(())
             } else {
@@ -241,6 +237,23 @@ impl Session {
     }
 }
 
+/// Copies a test runner's stdout to ours byte for byte, summing its `test result:` lines.
+fn copy_counting(stdout: impl Read, counts: &mut TestCounts) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stdout);
+    let mut ours = std::io::stdout().lock();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            return Ok(());
+        }
+        counts.add_libtest_line(&String::from_utf8_lossy(&line));
+        // A closed stdout (e.g. `| head`) must not stop the tests: ignore write errors.
+        let _ = ours.write_all(&line);
+        let _ = ours.flush();
+    }
+}
+
 /// A command line as a person would type it (environment overrides first).
 pub fn describe(command: &Command) -> String {
     let mut parts = Vec::new();
@@ -307,6 +320,22 @@ mod tests {
                 passed: 15,
                 failed: 2,
                 skipped: 1
+            }
+        );
+    }
+
+    #[test]
+    fn test_output_is_counted_even_with_invalid_utf8() {
+        let output: &[u8] =
+            b"running 3 tests\n\xff\xfe odd bytes\ntest result: FAILED. 2 passed; 1 failed; 4 ignored; 0 measured\n";
+        let mut counts = TestCounts::default();
+        copy_counting(output, &mut counts).expect("copy");
+        assert_eq!(
+            counts,
+            TestCounts {
+                passed: 2,
+                failed: 1,
+                skipped: 4
             }
         );
     }
