@@ -156,7 +156,7 @@ impl Session {
                 .spawn()
                 .map_err(spawn_error)?;
             let copied = match child.stdout.take() {
-                Some(stdout) => copy_counting(stdout, &mut counts),
+                Some(stdout) => copy_counting(stdout, std::io::stdout().lock(), &mut counts),
                 None => Ok(()),
             };
             // Always reap the child, even if copying its output failed.
@@ -237,10 +237,13 @@ impl Session {
     }
 }
 
-/// Copies a test runner's stdout to ours byte for byte, summing its `test result:` lines.
-fn copy_counting(stdout: impl Read, counts: &mut TestCounts) -> std::io::Result<()> {
+/// Copies a test runner's stdout to `ours` byte for byte, summing its `test result:` lines.
+fn copy_counting(
+    stdout: impl Read,
+    mut ours: impl Write,
+    counts: &mut TestCounts,
+) -> std::io::Result<()> {
     let mut reader = BufReader::new(stdout);
-    let mut ours = std::io::stdout().lock();
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -329,7 +332,9 @@ mod tests {
         let output: &[u8] =
             b"running 3 tests\n\xff\xfe odd bytes\ntest result: FAILED. 2 passed; 1 failed; 4 ignored; 0 measured\n";
         let mut counts = TestCounts::default();
-        copy_counting(output, &mut counts).expect("copy");
+        let mut copied = Vec::new();
+        copy_counting(output, &mut copied, &mut counts).expect("copy");
+        assert_eq!(copied, output, "the output is copied unchanged");
         assert_eq!(
             counts,
             TestCounts {
