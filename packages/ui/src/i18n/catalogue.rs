@@ -218,22 +218,34 @@ impl Translator {
         self.format_id(&format!("{}.{PLACEHOLDER_ATTRIBUTE}", key.id()), None)
     }
 
-    /// Formats a message or attribute (`id` or `id.attribute`); never fails: on any lookup error
+    /// Formats a message or attribute (`id` or `id.attribute`); never fails: on a lookup error
     /// the id itself is returned, and formatting errors keep Fluent's best-effort text.
     pub fn format_id(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        match self.format_checked(id, args) {
-            Ok(text) => text,
-            Err(I18nError::Format { .. }) => self.format_lossy(id, args),
+        match self.render(id, args) {
+            Ok((text, _)) => text,
             Err(_) => id.to_owned(),
         }
     }
 
     /// Formats a message or attribute, reporting a missing message or any Fluent error.
     pub fn try_format(&self, id: &str, args: Option<&FluentArgs>) -> Result<String, I18nError> {
-        self.format_checked(id, args)
+        let (text, errors) = self.render(id, args)?;
+        if errors.is_empty() {
+            Ok(text)
+        } else {
+            Err(I18nError::Format {
+                id: id.to_owned(),
+                details: errors.join("; "),
+            })
+        }
     }
 
-    fn format_checked(&self, id: &str, args: Option<&FluentArgs>) -> Result<String, I18nError> {
+    /// Looks the pattern up and formats it, returning the text and any formatting errors.
+    fn render(
+        &self,
+        id: &str,
+        args: Option<&FluentArgs>,
+    ) -> Result<(String, Vec<String>), I18nError> {
         let (message_id, attribute) = match id.split_once('.') {
             Some((message, attribute)) => (message, Some(attribute)),
             None => (id, None),
@@ -249,41 +261,10 @@ impl Translator {
         .ok_or_else(|| I18nError::MissingPattern(id.to_owned()))?;
         let mut errors = Vec::new();
         let text = self.bundle.format_pattern(pattern, args, &mut errors);
-        if errors.is_empty() {
-            Ok(text.into_owned())
-        } else {
-            Err(I18nError::Format {
-                id: id.to_owned(),
-                details: errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            })
-        }
-    }
-
-    fn format_lossy(&self, id: &str, args: Option<&FluentArgs>) -> String {
-        let (message_id, attribute) = match id.split_once('.') {
-            Some((message, attribute)) => (message, Some(attribute)),
-            None => (id, None),
-        };
-        let pattern = self
-            .bundle
-            .get_message(message_id)
-            .and_then(|m| match attribute {
-                Some(name) => m.get_attribute(name).map(|a| a.value()),
-                None => m.value(),
-            });
-        match pattern {
-            Some(pattern) => {
-                let mut errors = Vec::new();
-                self.bundle
-                    .format_pattern(pattern, args, &mut errors)
-                    .into_owned()
-            }
-            None => id.to_owned(),
-        }
+        Ok((
+            text.into_owned(),
+            errors.iter().map(ToString::to_string).collect(),
+        ))
     }
 }
 
