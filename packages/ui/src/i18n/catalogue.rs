@@ -1,7 +1,7 @@
 //! The translation catalogue (built-in FTL files plus host overrides) and the pure `Translator`.
 //!
-//! All twelve catalogues are embedded with `include_str!` (about 5–7 KB of UTF-8 each, a few tens of
-//! KB in the wasm binary in total) but only English and the chosen language are parsed, when a
+//! All twelve catalogues are embedded with `include_str!` (about 6 KB of UTF-8 each, ~75 KB in the
+//! wasm binary in total, roughly a quarter of that gzipped) but only English and the chosen language are parsed, when a
 //! [`Translator`] or bundle is built. Fetching non-default catalogues lazily over HTTP would save those
 //! bytes at the cost of a loading state and a network dependency; it can come later without changing
 //! this API.
@@ -178,6 +178,17 @@ fn same_language(a: &LanguageIdentifier, b: &LanguageIdentifier) -> bool {
 /// Formats messages of one language, outside Dioxus (SSR tests, native code, logs).
 ///
 /// Fallback per message: the chosen language, then English, then the message id itself.
+///
+/// ```
+/// use nango_ui::i18n::{Language, MessageKey, Translator};
+///
+/// let de = Translator::new(Language::German);
+/// assert_eq!(
+///     de.text_with(MessageKey::GoLinkAccount, &[("provider", "GitHub")]),
+///     "Ihr GitHub-Konto verbinden"
+/// );
+/// assert_eq!(de.format_id("no-such-key", None), "no-such-key");
+/// ```
 pub struct Translator {
     bundle: ConnectBundle,
     language: LanguageIdentifier,
