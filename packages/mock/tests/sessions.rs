@@ -381,6 +381,7 @@ async fn reconnect_sessions_pin_and_overwrite_in_place() {
         .unwrap()
         .unwrap();
     assert_eq!(stored.credentials["apiKey"], "sk_2");
+    assert_eq!(stored.end_user.map(|u| u.id).as_deref(), Some("u1"));
     // A connection_id query param is still forbidden.
     let (status, body) = json_of(
         client()

@@ -45,6 +45,13 @@ impl MemoryStore {
             Some(existing) => {
                 connection.id = existing.id;
                 connection.created_at_ms = existing.created_at_ms;
+                // A reconnect session without an end user keeps the connection's owner.
+                if connection.end_user.is_none() {
+                    connection.end_user = existing.end_user.clone();
+                }
+                if connection.tags.is_empty() {
+                    connection.tags = existing.tags.clone();
+                }
             }
             None => connection.id = inner.next_id + 1,
         }

@@ -100,7 +100,8 @@ pub trait Store: Send + Sync {
     /// Deletes a session; true when it existed.
     fn delete_session(&self, token: &str) -> Result<bool, StoreError>;
     /// Inserts or overwrites a connection (same key and id): keeps `id` and `created_at_ms`
-    /// of an existing one; returns the stored record.
+    /// of an existing one, and its end user and tags when the new record has none; returns the
+    /// stored record.
     fn upsert_connection(
         &self,
         connection: ConnectionRecord,
