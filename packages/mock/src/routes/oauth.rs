@@ -367,6 +367,14 @@ pub async fn callback(
     headers: HeaderMap,
 ) -> Response {
     let query = parse_query(raw.as_deref());
+    let mut provider_errors = Map::new();
+    for name in PROVIDER_ERROR_KEYS {
+        if let Some(v) = text(&query, name) {
+            provider_errors.insert((*name).to_owned(), Value::String(v.to_owned()));
+        }
+    }
+    let provider_json = (!provider_errors.is_empty())
+        .then(|| serde_json::to_string(&provider_errors).unwrap_or_default());
     let state = text(&query, "state")
         .or_else(|| text(&query, "payload"))
         .or_else(|| text(&query, "customField"))
@@ -380,7 +388,11 @@ pub async fn callback(
                 .to_owned();
             return super::found(&target);
         }
-        return error_page("No state found in callback");
+        return error_page(
+            provider_json
+                .as_deref()
+                .unwrap_or("No state found in callback"),
+        );
     };
     let flow = app
         .oauth_sessions
@@ -388,19 +400,12 @@ pub async fn callback(
         .ok()
         .and_then(|mut sessions| sessions.remove(&state));
     let Some(flow) = flow else {
-        return error_page(&format!("No session found for state: \"{state}\""));
+        let message = format!("No session found for state: \"{state}\"");
+        return error_page(provider_json.as_deref().unwrap_or(&message));
     };
     let wsid = flow.ws_client_id.as_deref();
     let key = flow.provider_config_key.as_str();
     let conn = flow.connection_id.as_str();
-    let mut provider_errors = Map::new();
-    for name in PROVIDER_ERROR_KEYS {
-        if let Some(v) = text(&query, name) {
-            provider_errors.insert((*name).to_owned(), Value::String(v.to_owned()));
-        }
-    }
-    let provider_json = (!provider_errors.is_empty())
-        .then(|| serde_json::to_string(&provider_errors).unwrap_or_default());
     let Some(code) = text(&query, "code") else {
         let mut desc = "Did not get authorization code in the callback.".to_owned();
         if !provider_errors.is_empty() {
