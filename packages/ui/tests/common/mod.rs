@@ -29,7 +29,7 @@ pub fn esc(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
-        .replace('"', "&quot;")
+        .replace('"', "&#34;")
         .replace('\'', "&#39;")
 }
 

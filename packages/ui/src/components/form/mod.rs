@@ -305,7 +305,7 @@ pub fn FieldView(
     if error.is_some() {
         described_by.push(&error_id);
     }
-    let described_by = described_by.join(" ");
+    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
     let invalid = error.is_some();
     let edit_id = id.clone();
     let oninput = move |evt: FormEvent| on_edit.call((edit_id.clone(), evt.value()));
@@ -355,7 +355,7 @@ pub fn FieldView(
                             disabled,
                             aria_required: if field.required { "true" } else { "false" },
                             aria_invalid: if invalid { "true" } else { "false" },
-                            aria_describedby: "{described_by}",
+                            aria_describedby: described_by.clone(),
                             oninput,
                             if none_option {
                                 option { value: "", selected: value.is_empty(), "{placeholder}" }
@@ -389,7 +389,7 @@ pub fn FieldView(
                             disabled,
                             aria_required: if field.required { "true" } else { "false" },
                             aria_invalid: if invalid { "true" } else { "false" },
-                            aria_describedby: "{described_by}",
+                            aria_describedby: described_by.clone(),
                             oninput,
                         }
                         if let Some(suffix) = field.suffix.clone() {
