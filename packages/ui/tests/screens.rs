@@ -675,3 +675,122 @@ fn connect_ui_renders_the_loading_skeleton_first() {
     let de = Translator::new(Language::German);
     assert!(html.contains(&esc(&de.text(MessageKey::CommonLoading))));
 }
+
+/// Runs the VirtualDom's ready tasks and renders, until nothing is left to do.
+fn pump(dom: &mut VirtualDom) {
+    use std::future::Future;
+    use std::task::{Context, Waker};
+    let mut cx = Context::from_waker(Waker::noop());
+    for _ in 0..100 {
+        let ready = {
+            let mut work = std::pin::pin!(dom.wait_for_work());
+            work.as_mut().poll(&mut cx).is_ready()
+        };
+        if !ready {
+            break;
+        }
+        dom.render_immediate(&mut dioxus::dioxus_core::NoOpMutations);
+    }
+}
+
+#[derive(Props, Clone, PartialEq)]
+struct AppProps {
+    driver: nango_ui::connect::DriverProp,
+    mode: HostingMode,
+    token: Option<String>,
+    events: Shared<std::cell::RefCell<Vec<String>>>,
+}
+
+#[allow(non_snake_case)]
+fn App(props: AppProps) -> Element {
+    let events = props.events.clone();
+    rsx! {
+        nango_ui::ConnectUi {
+            token: props.token.clone().map(nango_core::ConnectSessionToken::new),
+            driver: props.driver.clone(),
+            mode: props.mode,
+            on_event: move |event: nango_core::messages::ConnectUiEvent| {
+                events.0.borrow_mut().push(event.event_type().to_owned());
+            },
+        }
+    }
+}
+
+fn run_app(driver: FakeDriver, mode: HostingMode, token: Option<&str>) -> (String, Vec<String>) {
+    let events: Shared<std::cell::RefCell<Vec<String>>> = Shared::new(Default::default());
+    let driver: nango_ui::SharedDriver = Rc::new(driver);
+    let mut dom = VirtualDom::new_with_props(
+        App,
+        AppProps {
+            driver: nango_ui::connect::DriverProp(driver),
+            mode,
+            token: token.map(str::to_owned),
+            events: events.clone(),
+        },
+    );
+    dom.rebuild_in_place();
+    pump(&mut dom);
+    let html = dioxus_ssr::render(&dom);
+    let seen = events.0.borrow().clone();
+    (html, seen)
+}
+
+#[test]
+fn connect_ui_loads_the_session_and_shows_the_list() {
+    let (html, events) = run_app(
+        FakeDriver::new(),
+        HostingMode::Overlay,
+        Some(fixtures::TOKEN),
+    );
+    assert!(html.contains(r#"data-screen="list""#), "{html}");
+    assert_eq!(count(&html, r#"data-testid="integration-card""#), 2);
+    assert_eq!(events, ["ready"]);
+    assert!(
+        html.contains(&esc(&en(MessageKey::CommonSecuredBy))),
+        "watermark after load"
+    );
+    assert!(
+        html.contains("--nango-on-primary: #000000"),
+        "brand colours with computed on-primary"
+    );
+}
+
+#[test]
+fn connect_ui_connect_link_without_token_says_opened_directly() {
+    let (html, _) = run_app(FakeDriver::new(), HostingMode::ConnectLink, None);
+    assert!(
+        html.contains(&esc(&en(MessageKey::ErrorOpenedDirectly))),
+        "{html}"
+    );
+    assert!(
+        !html.contains(r#"data-testid="close""#),
+        "no close in connect-link mode"
+    );
+}
+
+#[test]
+fn connect_ui_single_integration_opens_the_form_directly() {
+    let driver = FakeDriver::new()
+        .with_session(Ok(fixtures::single_session("github")))
+        .with_integrations(Ok(vec![fixtures::integration(
+            "github",
+            "github-api-key",
+            "GitHub",
+        )]));
+    let (html, _) = run_app(driver, HostingMode::Overlay, Some(fixtures::TOKEN));
+    assert!(html.contains(r#"data-screen="form""#), "{html}");
+    assert!(!html.contains(r#"data-testid="back""#));
+}
+
+#[test]
+fn connect_ui_expired_session() {
+    let driver = FakeDriver::new().with_session(Err(nango_core::AuthError::new(
+        AuthErrorKind::UnknownConnectSessionToken,
+        "expired",
+    )));
+    let (html, _) = run_app(driver, HostingMode::Overlay, Some(fixtures::TOKEN));
+    assert!(
+        html.contains(&esc(&en(MessageKey::ErrorSessionExpired))),
+        "{html}"
+    );
+}
