@@ -195,6 +195,12 @@ pub trait ConnectDriver {
         false
     }
 
+    /// True when OAuth sign-in happens in the system browser (desktop, RFC 8252) rather than a
+    /// window the UI opened: the waiting screen then says "Waiting for your browser…".
+    fn signs_in_with_system_browser(&self) -> bool {
+        false
+    }
+
     /// The user's preferred languages, most preferred first (`navigator.languages`, `LANG`).
     fn system_languages(&self) -> Vec<String> {
         Vec::new()

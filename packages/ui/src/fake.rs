@@ -129,6 +129,7 @@ pub struct FakeDriver {
     calls: RefCell<Vec<DriverCall>>,
     confirm_leave: Cell<bool>,
     copy_works: Cell<bool>,
+    system_browser: Cell<bool>,
     external_id: RefCell<String>,
 }
 
@@ -155,6 +156,7 @@ impl FakeDriver {
             calls: RefCell::new(Vec::new()),
             confirm_leave: Cell::new(true),
             copy_works: Cell::new(true),
+            system_browser: Cell::new(false),
             external_id: RefCell::new("00000000-0000-4000-8000-000000000000".to_owned()),
         }
     }
@@ -193,6 +195,12 @@ impl FakeDriver {
     /// The answer of `confirm_leave`.
     pub fn with_confirm_leave(self, answer: bool) -> Self {
         self.confirm_leave.set(answer);
+        self
+    }
+
+    /// Pretends OAuth runs in the system browser (desktop).
+    pub fn with_system_browser(self, yes: bool) -> Self {
+        self.system_browser.set(yes);
         self
     }
 
@@ -367,6 +375,10 @@ impl ConnectDriver for FakeDriver {
 
     fn now_iso8601(&self) -> Option<String> {
         Some("2026-12-04T10:00:00.000Z".to_owned())
+    }
+
+    fn signs_in_with_system_browser(&self) -> bool {
+        self.system_browser.get()
     }
 }
 

@@ -641,7 +641,7 @@ fn shell_is_a_labelled_modal_dialog_with_theme_and_backdrop() {
         esc(&en(MessageKey::CommonDialogLabel))
     )));
     assert!(html.contains(r#"tabindex="-1""#));
-    assert!(html.contains(r#"data-theme="dark""#));
+    assert!(html.contains(r#"data-theme="dark" data-mode="overlay""#));
     assert!(html.contains(r#"data-testid="backdrop""#));
     assert!(html.contains(&esc(&en(MessageKey::CommonSecuredBy))));
     assert!(
@@ -791,6 +791,57 @@ fn connect_ui_expired_session() {
     let (html, _) = run_app(driver, HostingMode::Overlay, Some(fixtures::TOKEN));
     assert!(
         html.contains(&esc(&en(MessageKey::ErrorSessionExpired))),
+        "{html}"
+    );
+}
+
+#[test]
+fn live_settings_override_theme_primary_and_watermark() {
+    #[component]
+    fn Root() -> Element {
+        let driver: nango_ui::SharedDriver = Rc::new(FakeDriver::new());
+        let mut settings = nango_core::session::ConnectUiSettings {
+            show_watermark: false,
+            default_theme: nango_core::connect_ui::ThemeOverride::Dark,
+            ..Default::default()
+        };
+        settings.theme.dark.primary = "#1e1b4b".to_owned();
+        rsx! {
+            nango_ui::ConnectUi {
+                token: Some(nango_core::ConnectSessionToken::new(fixtures::TOKEN)),
+                driver: nango_ui::connect::DriverProp(driver),
+                settings: Some(settings),
+            }
+        }
+    }
+    let mut dom = VirtualDom::new(Root);
+    dom.rebuild_in_place();
+    pump(&mut dom);
+    let html = dioxus_ssr::render(&dom);
+    assert!(html.contains(r#"data-theme="dark" data-mode"#), "{html}");
+    assert!(
+        html.contains("--nango-primary: #1e1b4b; --nango-on-primary: #ffffff"),
+        "{}",
+        &html[..300]
+    );
+    assert!(!html.contains(&esc(&en(MessageKey::CommonSecuredBy))));
+}
+
+#[test]
+fn waiting_in_the_system_browser_says_so() {
+    #[component]
+    fn Root(form: FormScreen) -> Element {
+        let driver: nango_ui::SharedDriver = Rc::new(FakeDriver::new().with_system_browser(true));
+        nango_ui::driver::use_provide_connect_driver(move || driver);
+        rsx! { GoScreen { form, mode: HostingMode::Overlay, handlers: noop_handlers() } }
+    }
+    let mut form = form_of("slack");
+    form.phase = FormPhase::Waiting;
+    let mut dom = VirtualDom::new_with_props(Root, RootProps { form });
+    dom.rebuild_in_place();
+    let html = dioxus_ssr::render(&dom);
+    assert!(
+        html.contains(&esc(&en(MessageKey::GoWaitingBrowser))),
         "{html}"
     );
 }

@@ -11,6 +11,7 @@ use dioxus::prelude::*;
 use nango_core::ConnectSessionToken;
 use nango_core::connect_ui::ThemeOverride;
 use nango_core::messages::ConnectUiEvent;
+use nango_core::session::ConnectUiSettings;
 
 pub use machine::{
     CloseTrigger, ConnectMachine, Effect, FailureDetails, Fallback, FormAlert, FormPhase,
@@ -71,6 +72,10 @@ pub fn ConnectUi(
     /// Dashboard preview: close and submit do nothing, no telemetry.
     #[props(default)]
     preview: bool,
+    /// Live settings (dashboard preview `settings_changed`, gallery controls): when set, they
+    /// replace the session's `connectUISettings` (theme, primary colours, watermark).
+    #[props(default, into)]
+    settings: ReadSignal<Option<ConnectUiSettings>>,
     /// The platform driver (else the one in context).
     #[props(default)]
     driver: Option<DriverProp>,
@@ -139,10 +144,12 @@ pub fn ConnectUi(
     });
 
     let state = machine.read();
-    let settings = state
-        .session
-        .as_ref()
-        .map(|s| s.connect_ui_settings.clone());
+    let settings = settings().or_else(|| {
+        state
+            .session
+            .as_ref()
+            .map(|s| s.connect_ui_settings.clone())
+    });
     let session_theme = settings
         .as_ref()
         .and_then(|s| ThemePreference::parse(s.default_theme.as_str()));
@@ -188,7 +195,8 @@ pub fn ConnectUi(
             rsx! { GoScreen { form: (**form).clone(), mode, handlers } }
         }
     };
-    let show_watermark = state.show_watermark();
+    let show_watermark =
+        state.session.is_some() && settings.as_ref().is_some_and(|s| s.show_watermark);
     drop(state);
     rsx! {
         ConnectShell {

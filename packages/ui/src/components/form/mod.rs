@@ -102,6 +102,7 @@ pub fn GoScreen(
     /// Callbacks.
     handlers: GoHandlers,
 ) -> Element {
+    let in_browser = use_connect_driver().signs_in_with_system_browser();
     match &form.phase {
         FormPhase::Editing { .. } | FormPhase::Connecting => {
             rsx! { AuthFormView { form, handlers } }
@@ -110,6 +111,7 @@ pub fn GoScreen(
             WaitingView {
                 provider: form.model.display_name.clone(),
                 logo: form.integration.logo.clone(),
+                in_browser,
                 on_cancel: handlers.on_cancel,
                 on_close: handlers.on_close,
             }
