@@ -189,6 +189,13 @@ fn the_full_catalogue_renders_only_a_window_of_cards() {
     assert!(html.contains(r#"data-count="981""#));
     let cards = count(&html, r#"data-testid="integration-card""#);
     assert!((8..=40).contains(&cards), "{cards} cards in the DOM");
+    // Missing logos fall back to an initials avatar with the logo's accessible name.
+    let alt = en_with(MessageKey::CommonLogoAlt, &[("provider", "Acme CRM 0")]);
+    assert!(
+        html.contains(&format!(r#"role="img" aria-label="{}""#, esc(&alt))),
+        "initials avatar"
+    );
+    assert!(html.contains(">AC0<") || html.contains(">AC<"), "initials");
     // Diacritic-insensitive search over the whole catalogue (81 names start with "Café").
     let html = render_list(fixtures::large_catalogue(), "cafe");
     let at = html.find("data-count=").map(|i| html[i..i + 20].to_owned());
@@ -502,6 +509,10 @@ fn tv08_success_screen_heading_message_and_finish() {
     assert!(html.contains(r#"data-testid="finish""#));
     assert!(html.contains(&esc(&en(MessageKey::CommonFinish))));
     assert!(html.contains(r#"data-testid="badge-success""#));
+    assert!(
+        html.contains(r#"<div class="nc-result__text" role="status"><h1 id="connect-ui-title" class="nc-title">"#),
+        "a real heading inside a status region: {html}"
+    );
     assert!(
         !html.contains(r#"data-testid="back""#),
         "no Back on success"

@@ -54,18 +54,14 @@ pub fn LogoTile(
     badge: Option<LogoBadge>,
 ) -> Element {
     let i18n = use_connect_i18n();
-    let mut failed = use_signal(|| false);
-    // A new source gets a new chance to load.
-    let mut last_src = use_signal(|| src.clone());
-    if *last_src.peek() != src {
-        last_src.set(src.clone());
-        failed.set(false);
-    }
+    // The source that failed to load (a new source gets a new chance).
+    let mut failed_src = use_signal(|| None::<String>);
     let size_class = match size {
         LogoSize::Card => "nc-logo--card",
         LogoSize::Hero => "nc-logo--hero",
     };
-    let show_image = !src.is_empty() && !failed();
+    let show_image = !src.is_empty() && failed_src().as_deref() != Some(src.as_str());
+    let error_src = src.clone();
     let alt = i18n.text_with(MessageKey::CommonLogoAlt, &[("provider", &name)]);
     let hue = avatar_hue(&name);
     rsx! {
@@ -78,7 +74,7 @@ pub fn LogoTile(
                     loading: "lazy",
                     decoding: "async",
                     draggable: "false",
-                    onerror: move |_| failed.set(true),
+                    onerror: move |_| failed_src.set(Some(error_src.clone())),
                 }
             } else {
                 span {

@@ -40,8 +40,10 @@ pub fn SuccessView(
             DialogHeader { on_close }
             div { class: "nc-view__body nc-view__body--centered nc-result",
                 LogoTile { src: logo, name: provider.clone(), size: LogoSize::Hero, badge: LogoBadge::Success }
-                h1 { id: TITLE_ID, class: "nc-title", role: "status", {i18n.text(MessageKey::GoSuccess)} }
-                p { class: "nc-lead", "{message}" }
+                div { class: "nc-result__text", role: "status",
+                    h1 { id: TITLE_ID, class: "nc-title", {i18n.text(MessageKey::GoSuccess)} }
+                    p { class: "nc-lead", "{message}" }
+                }
             }
             if let (false, Some(handler)) = (connect_link, on_finish) {
                 button {
@@ -100,8 +102,10 @@ pub fn FailureView(
             DialogHeader { on_close }
             div { class: "nc-view__body nc-view__body--centered nc-result",
                 LogoTile { src: logo, name: provider.clone(), size: LogoSize::Hero, badge: LogoBadge::Failure }
-                h1 { id: TITLE_ID, class: "nc-title", role: "alert", {i18n.text(MessageKey::GoConnectionFailed)} }
-                p { class: "nc-lead", {i18n.text(MessageKey::GoConnectionErrorGeneric)} }
+                div { class: "nc-result__text", role: "alert",
+                    h1 { id: TITLE_ID, class: "nc-title", {i18n.text(MessageKey::GoConnectionFailed)} }
+                    p { class: "nc-lead", {i18n.text(MessageKey::GoConnectionErrorGeneric)} }
+                }
                 div { class: "nc-disclosure", "data-state": if expanded { "open" } else { "closed" },
                     button {
                         r#type: "button",

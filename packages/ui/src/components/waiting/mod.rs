@@ -39,7 +39,9 @@ pub fn WaitingView(
                     LogoTile { src: logo, name: provider.clone(), size: LogoSize::Hero }
                     Spinner { class: "nc-waiting__spinner".to_string() }
                 }
-                h1 { id: TITLE_ID, class: "nc-title", role: "status", aria_live: "polite", "{text}" }
+                div { role: "status", aria_live: "polite",
+                    h1 { id: TITLE_ID, class: "nc-title", "{text}" }
+                }
                 p { class: "nc-lead", {i18n.text(MessageKey::GoPopupWarning)} }
             }
             button {
