@@ -184,7 +184,7 @@ pub fn AuthFormView(
             "data-auth-mode": "{model.auth_mode.as_str()}",
             DialogHeader { on_back: handlers.on_back, on_close: handlers.on_close }
             form {
-                class: "nc-form",
+                class: if form.docs.is_some() { "nc-form" } else { "nc-form nc-form--centered" },
                 novalidate: true,
                 onsubmit: move |evt: FormEvent| {
                     evt.prevent_default();

@@ -42,7 +42,6 @@ pub fn WaitingView(
                 div { role: "status", aria_live: "polite",
                     h1 { id: TITLE_ID, class: "nc-title", "{text}" }
                 }
-                p { class: "nc-lead", {i18n.text(MessageKey::GoPopupWarning)} }
             }
             button {
                 r#type: "button",
