@@ -76,6 +76,11 @@ impl<Io: FlowIo> FlowDriver<Io> {
     /// Feeds one event and carries out every effect, in order. A navigation that finds the
     /// popup gone feeds [`FlowInput::WindowNavigationFailed`] right after.
     pub(crate) fn feed(&mut self, input: FlowInput) {
+        self.run(input, None);
+    }
+
+    /// Feeds `input`; `close_delay` replaces the delay of a [`FlowEffect::CloseWindowAfter`].
+    fn run(&mut self, input: FlowInput, close_delay: Option<Duration>) {
         let mut pending = VecDeque::from([input]);
         while let Some(input) = pending.pop_front() {
             self.log.line(|| format!("flow input {input:?}"));
@@ -96,7 +101,9 @@ impl<Io: FlowIo> FlowDriver<Io> {
                         Settlement::settle(&self.settlement, Err(error));
                     }
                     FlowEffect::CloseSocket => self.io.close_socket(),
-                    FlowEffect::CloseWindowAfter(delay) => self.io.close_window_after(delay),
+                    FlowEffect::CloseWindowAfter(delay) => {
+                        self.io.close_window_after(close_delay.unwrap_or(delay));
+                    }
                 }
             }
         }
@@ -108,10 +115,8 @@ impl<Io: FlowIo> FlowDriver<Io> {
         if self.flow.is_settled() {
             return;
         }
-        self.feed(FlowInput::Cancel);
-        if close_now {
-            self.io.close_window_after(Duration::ZERO);
-        }
+        let close_delay = close_now.then_some(Duration::ZERO);
+        self.run(FlowInput::Cancel, close_delay);
     }
 }
 
@@ -235,7 +240,10 @@ mod tests {
             result(&slot).unwrap().unwrap_err().kind,
             AuthErrorKind::Cancelled
         );
-        assert_eq!(driver.io.calls.last().unwrap(), "close_window_after 0");
+        assert_eq!(
+            driver.io.calls,
+            ["stop_timers", "close_socket", "close_window_after 0"]
+        );
         // Cancelling a settled flow does nothing.
         let calls = driver.io.calls.len();
         driver.cancel(true);
