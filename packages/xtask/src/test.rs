@@ -87,10 +87,16 @@ pub struct BrowserCrate {
 }
 
 /// Every crate that must run in a browser (the one list the wasm suite reads).
-pub const BROWSER_CRATES: &[BrowserCrate] = &[BrowserCrate {
-    package: "nango-core",
-    feature_args: &[],
-}];
+pub const BROWSER_CRATES: &[BrowserCrate] = &[
+    BrowserCrate {
+        package: "nango-core",
+        feature_args: &[],
+    },
+    BrowserCrate {
+        package: "nango-ui",
+        feature_args: &[],
+    },
+];
 
 /// Runs the selected suites after installing what they need.
 pub fn run(session: &mut Session, args: &TestArgs) -> Result<(), TaskError> {
@@ -177,8 +183,46 @@ fn run_wasm_check(session: &mut Session) -> Result<(), TaskError> {
             .arg(browser_crate.package)
             .args(browser_crate.feature_args);
         session.run(&mut command)?;
+        check_single_versions(session, browser_crate)?;
     }
     Ok(())
+}
+
+/// Fails when the crate's wasm dependency graph holds two versions of one crate (each copy is
+/// shipped to every browser): `cargo tree -d` over normal dependencies must print nothing.
+fn check_single_versions(
+    session: &mut Session,
+    browser_crate: &BrowserCrate,
+) -> Result<(), TaskError> {
+    let label = format!(
+        "one version of each dependency in {}'s wasm graph",
+        browser_crate.package
+    );
+    let mut command = session.cargo(["tree", "--duplicates", "--edges", "normal,no-proc-macro"]);
+    command
+        .args(["--target", WASM_TARGET, "--prefix", "none", "-p"])
+        .arg(browser_crate.package)
+        .args(browser_crate.feature_args);
+    session.timed(&label, |label| {
+        let output = command.output().map_err(|source| TaskError::Spawn {
+            command: label.to_owned(),
+            source,
+        })?;
+        let tree = String::from_utf8_lossy(&output.stdout);
+        let duplicates: Vec<&str> = tree
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .collect();
+        if output.status.success() && duplicates.is_empty() {
+            Ok(())
+        } else {
+            Err(TaskError::Precondition(format!(
+                "{} has duplicate crates in its wasm graph:\n{}",
+                browser_crate.package,
+                duplicates.join("\n")
+            )))
+        }
+    })
 }
 
 #[cfg(test)]
