@@ -8,7 +8,8 @@ mod support;
 
 use nango_core::{AuthErrorKind, AuthOptions, ClientAuth, ConnectSessionToken, NangoOptions};
 use nango_web::Nango;
-use support::{exclusive, js, sleep, within};
+use support::js;
+use support::{exclusive, popup_closed, restore_open, sleep, stub_open, within};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -27,41 +28,6 @@ fn client(host: &str) -> Nango {
         ..NangoOptions::default()
     })
     .expect("client")
-}
-
-/// Replaces `window.open` for one test: `kind` is `null` (blocked), `no_closed` (a handle
-/// without `closed`) or `fake` (a fake popup recorded in `window.__popups`); undone by
-/// [`restore_open`].
-fn stub_open(kind: &str) {
-    js(
-        r#"
-        if (!window.__realOpen) window.__realOpen = window.open;
-        window.__popups = [];
-        window.__openCalls = [];
-        window.open = function (url, target, features) {
-            window.__openCalls.push([url, target, features]);
-            if (arg === 'null') return null;
-            if (arg === 'no_closed') return { close() {} };
-            const popup = { closed: false, location: { href: 'about:blank' },
-                            close() { this.closed = true; } };
-            window.__popups.push(popup);
-            return popup;
-        };"#,
-        &JsValue::from_str(kind),
-    );
-}
-
-/// Puts the browser's own `window.open` back.
-fn restore_open() {
-    js(
-        "if (window.__realOpen) window.open = window.__realOpen;",
-        &JsValue::NULL,
-    );
-}
-
-/// Whether the `index`-th fake popup was closed.
-fn popup_closed(index: u32) -> bool {
-    js("return window.__popups[arg].closed;", &JsValue::from(index)).as_bool() == Some(true)
 }
 
 #[wasm_bindgen_test]

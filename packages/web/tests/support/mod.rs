@@ -49,6 +49,59 @@ pub async fn within<F: Future>(ms: i32, future: F) -> Option<F::Output> {
     }
 }
 
+/// Replaces `window.open` for one test: `kind` is `null` (blocked), `no_closed` (a handle
+/// without `closed`) or `fake` (a fake popup recorded in `window.__popups` that remembers the
+/// URLs it is navigated to); undone by [`restore_open`].
+pub fn stub_open(kind: &str) {
+    js(
+        r#"
+        if (!window.__realOpen) window.__realOpen = window.open;
+        window.__popups = [];
+        window.__openCalls = [];
+        window.open = function (url, target, features) {
+            window.__openCalls.push([url, target, features]);
+            if (arg === 'null') return null;
+            if (arg === 'no_closed') return { close() {} };
+            const popup = { closed: false, close() { this.closed = true; },
+                location: { visited: [], get href() { return this.visited.at(-1) || 'about:blank'; },
+                            set href(url) {
+                                this.visited.push(url);
+                            } } };
+            window.__popups.push(popup);
+            return popup;
+        };"#,
+        &JsValue::from_str(kind),
+    );
+}
+
+/// Puts the browser's own `window.open` back.
+pub fn restore_open() {
+    js(
+        "if (window.__realOpen) window.open = window.__realOpen;",
+        &JsValue::NULL,
+    );
+}
+
+/// Whether the `index`-th fake popup was closed.
+pub fn popup_closed(index: u32) -> bool {
+    js("return window.__popups[arg].closed;", &JsValue::from(index)).as_bool() == Some(true)
+}
+
+/// The URLs the `index`-th fake popup was navigated to.
+pub fn popup_visits(index: u32) -> Vec<String> {
+    let visits: js_sys::Array = js(
+        "return window.__popups[arg].location.visited;",
+        &JsValue::from(index),
+    )
+    .into();
+    visits.iter().filter_map(|url| url.as_string()).collect()
+}
+
+/// Closes the `index`-th fake popup (as a user would).
+pub fn close_popup(index: u32) {
+    js("window.__popups[arg].closed = true;", &JsValue::from(index));
+}
+
 /// The test page's origin, e.g. `http://127.0.0.1:8000`.
 pub fn page_origin() -> String {
     web_sys::window()
