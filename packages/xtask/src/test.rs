@@ -103,6 +103,14 @@ pub const BROWSER_CRATES: &[BrowserCrate] = &[
         package: "nango-ui",
         feature_args: &[],
     },
+    BrowserCrate {
+        package: "nango-web",
+        feature_args: &[],
+    },
+    BrowserCrate {
+        package: "nango",
+        feature_args: &["--features", "web"],
+    },
 ];
 
 /// Runs the selected suites after installing what they need.
