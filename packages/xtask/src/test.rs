@@ -88,6 +88,16 @@ pub const SUITES: &[Suite] = &[
         run: run_web_browser,
     },
     Suite {
+        name: "e2e",
+        about: "end-to-end click-throughs in headless Chromium (playwright-core) against nango-mock: headless auth, Connect UI, axe, interop",
+        slow: true,
+        needs: &[
+            Prerequisite::AptPackages(BROWSER_APT_PACKAGES),
+            Prerequisite::NpmFolder(E2E_FOLDER),
+        ],
+        run: run_e2e,
+    },
+    Suite {
         name: "wasm",
         about: "the browser crates compile for wasm32-unknown-unknown",
         slow: false,
@@ -247,6 +257,47 @@ fn run_web_browser(session: &mut Session) -> Result<(), TaskError> {
     let mut command = session.command("sh");
     command
         .arg(session.root().join("packages/web/tests/run-with-mock.sh"))
+        .env("NANGO_MOCK_BIN", binary);
+    session.run(&mut command)
+}
+
+/// The npm project of the end-to-end tests.
+const E2E_FOLDER: &str = "tests/e2e";
+
+/// The web apps the end-to-end tests load (built when `build-web` knows them; the tests skip
+/// what is missing and say so).
+const E2E_WEB_APPS: &[&str] = &["connect-app", "js"];
+
+/// Builds nango-mock (debug) and the web apps the tests load, then runs tests/e2e with node's
+/// test runner (one file at a time: each starts its own mock and browser).
+fn run_e2e(session: &mut Session) -> Result<(), TaskError> {
+    let mut build = session.cargo(["build", "-p", "nango-mock", "--bin", "nango-mock"]);
+    session.run(&mut build)?;
+    let apps: Vec<String> = E2E_WEB_APPS
+        .iter()
+        .filter(|name| {
+            crate::build_web::WEB_APPS
+                .iter()
+                .any(|app| app.name == **name)
+        })
+        .map(|name| (*name).to_owned())
+        .collect();
+    if apps.is_empty() {
+        session.note("no web app of the e2e tests is in build-web's table yet; their tests skip");
+    } else {
+        let args = crate::build_web::BuildWebArgs {
+            apps,
+            no_opt: false,
+        };
+        crate::build_web::run(session, &args)?;
+    }
+    let binary = crate::cmd::target_dir(session.root())
+        .join("debug")
+        .join("nango-mock");
+    let mut command = session.command("node");
+    command
+        .args(["--test", "--test-concurrency=1", "test/"])
+        .current_dir(session.root().join(E2E_FOLDER))
         .env("NANGO_MOCK_BIN", binary);
     session.run(&mut command)
 }
