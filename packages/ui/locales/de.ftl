@@ -1,138 +1,135 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, Deutsch.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Konto verbinden
+common-close = Schließen
+common-loading = Wird geladen …
+common-back = Zurück
+common-finish = Fertig
+common-try-again = Erneut versuchen
+common-connecting = Verbindung wird hergestellt …
+common-connect = Verbinden
+common-view-guide = Einrichtungsanleitung lesen
+common-need-help = Brauchen Sie Hilfe?
+common-cancel = Abbrechen
+common-copy = Kopieren
+common-copied = Kopiert
+common-opens-in-new-tab = (öffnet in einem neuen Tab)
+common-logo-alt = { $provider }-Logo
+common-secured-by = Gesichert durch
+common-leave-confirm = Jetzt verlassen? Ihre bisherigen Eingaben gehen verloren.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = App zum Verbinden auswählen
+integrations-list-description = Wählen Sie den Dienst, den Sie mit Ihrem Konto verknüpfen möchten.
+integrations-list-no-integrations = Noch nichts zu verbinden
+integrations-list-no-integrations-description = Derzeit stehen keine Apps zur Verfügung. Falls Sie welche erwartet haben, wenden Sie sich an das Team hinter dieser App.
+integrations-list-connect-to = { $provider } verbinden
+integrations-list-error = Diese App konnte nicht geladen werden.
+integrations-list-error-retry = Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.
+integrations-list-search-label = Apps durchsuchen
+integrations-list-search-placeholder = Suchen …
+integrations-list-no-results = Keine App passt zu „{ $query }“
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] Eine App gefunden
+       *[other] { $count } Apps gefunden
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Ihr { $provider }-Konto verbinden
+go-field-documentation = Hilfe zu { $field }
+go-connect = Verbinden
+go-success = Verbindung hergestellt
+go-success-message = Ihr { $provider }-Konto ist jetzt verknüpft.
+go-close-tab = Sie können diesen Tab jetzt schließen.
+go-connection-failed = Verbindung fehlgeschlagen
+go-connection-error-generic = Ihr Konto konnte nicht verbunden werden. Prüfen Sie Ihre Angaben und versuchen Sie es erneut.
+go-show-error-details = Details anzeigen
+go-hide-error-details = Details ausblenden
+go-try-again = Erneut versuchen
+go-back-to-list = Zurück zur Liste
+go-will-connect = Alles bereit. Wählen Sie „Verbinden“, um { $provider } zu verknüpfen.
+go-popup-warning = Zum Anmelden öffnet sich ein neues Fenster. Lassen Sie dieses Fenster geöffnet, bis Sie fertig sind.
+go-popup-blocked = Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Seite und versuchen Sie es erneut.
+go-popup-closed = Das Anmeldefenster wurde geschlossen, bevor der Vorgang abgeschlossen war. Versuchen Sie es erneut, sobald Sie bereit sind.
+go-authorization-failed = Die Autorisierung wurde nicht abgeschlossen.
+go-invalid-credentials = { $provider } hat diese Zugangsdaten nicht akzeptiert. Prüfen Sie sie und versuchen Sie es erneut.
+go-resource-capped = Dieses Konto hat sein Verbindungslimit erreicht. Wenden Sie sich an das Team hinter dieser App, um es zu erhöhen.
+go-invalid-preconfigured = Einige für diese Verbindung vorbereitete Einstellungen sind ungültig. Wenden Sie sich an das Team hinter dieser App.
+go-unknown-error = Unbekannter Fehler
+go-waiting-provider = Warten auf { $provider } …
+go-waiting-browser = Warten auf Ihren Browser …
+go-reopen-window = Fenster erneut öffnen
+go-connection-id = Verbindungs-ID
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Diese Seite kann nicht direkt geöffnet werden. Starten Sie in der App, die Sie verbinden möchten.
+error-session-expired = Ihre Sitzung ist abgelaufen. Schließen Sie dieses Fenster und beginnen Sie von vorn.
+error-generic = Etwas ist schiefgelaufen. Laden Sie die Seite neu oder wenden Sie sich an den Support, falls das Problem bestehen bleibt.
 
 ## Form fields and validation
 
 field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-required = erforderlich
+validation-required = Dieses Feld ist erforderlich
+validation-invalid-hostname = Geben Sie einen gültigen Hostnamen ein (nur Buchstaben, Ziffern, Punkte und Bindestriche)
+validation-invalid-uuid = Geben Sie eine gültige UUID ein
+validation-invalid-url = Geben Sie eine gültige URL ein
+validation-invalid-email = Geben Sie eine gültige E-Mail-Adresse ein
+validation-incorrect = Ungültige Angabe: { $field }
+validation-not-allowed = Wählen Sie einen der zulässigen Werte
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = Externe ID
+aws-external-id-body = Fügen Sie diese externe ID vor dem Verbinden zur Vertrauensrichtlinie Ihrer IAM-Rolle hinzu.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-apiKey = API-Schlüssel
+    .placeholder = Ihr API-Schlüssel
+field-username = Benutzername
+    .placeholder = Ihr Benutzername
+field-password = Passwort
+    .placeholder = Ihr Passwort
+field-pat_name = Persönliches App-Token
+    .placeholder = Ihr persönliches App-Token
+field-pat_secret = Geheimnis des persönlichen App-Tokens
+    .placeholder = Das Geheimnis Ihres persönlichen App-Tokens
+field-content_url = Inhalts-URL
+    .placeholder = Ihre Inhalts-URL
+field-client_id = Client-ID
+    .placeholder = Ihre Client-ID
+field-client_secret = Client-Geheimnis
+    .placeholder = Ihr Client-Geheimnis
+field-client_certificate = Client-Zertifikat
+    .placeholder = Ihr Client-Zertifikat
+field-client_private_key = Privater Schlüssel
+    .placeholder = Ihr privater Schlüssel
+field-privateKey = Privater Schlüssel
+    .placeholder = Ihr privater Schlüssel
+field-oauth_client_id_override = OAuth-Client-ID
+    .placeholder = Ihre OAuth-Client-ID
+field-oauth_client_secret_override = OAuth-Client-Geheimnis
+    .placeholder = Ihr OAuth-Client-Geheimnis
+field-oauth_refresh_token_override = Aktualisierungstoken
+    .placeholder = Ihr Aktualisierungstoken
+field-token_id = Token-ID
+    .placeholder = Ihre Token-ID
+field-token_secret = Token-Geheimnis
+    .placeholder = Token-Geheimnis
+field-organization_id = Organisations-ID
+    .placeholder = Ihre Organisations-ID
+field-dev_key = Entwicklerschlüssel
+    .placeholder = Ihr Entwicklerschlüssel
+field-role_arn = ARN der IAM-Rolle
+    .placeholder = arn:aws:iam::123456789012:role/name-ihrer-rolle
+field-issuerId = Aussteller-ID
+    .placeholder = Ihre Aussteller-ID
+field-privateKeyId = Schlüssel-ID
+    .placeholder = Ihre Schlüssel-ID

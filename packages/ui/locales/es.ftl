@@ -1,138 +1,135 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, español.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Conectar una cuenta
+common-close = Cerrar
+common-loading = Cargando…
+common-back = Atrás
+common-finish = Listo
+common-try-again = Volver a intentarlo
+common-connecting = Conectando…
+common-connect = Conectar
+common-view-guide = Ver la guía de configuración
+common-need-help = ¿Necesitas ayuda?
+common-cancel = Cancelar
+common-copy = Copiar
+common-copied = Copiado
+common-opens-in-new-tab = (se abre en una pestaña nueva)
+common-logo-alt = Logotipo de { $provider }
+common-secured-by = Protegido por
+common-leave-confirm = ¿Salir ahora? Se perderá lo que has escrito.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = Elige una aplicación para conectar
+integrations-list-description = Selecciona el servicio que quieres vincular a tu cuenta.
+integrations-list-no-integrations = Todavía no hay nada que conectar
+integrations-list-no-integrations-description = Ahora mismo no hay aplicaciones disponibles. Si esperabas ver alguna, ponte en contacto con el equipo de esta aplicación.
+integrations-list-connect-to = Conectar { $provider }
+integrations-list-error = No se ha podido cargar esta aplicación.
+integrations-list-error-retry = Comprueba tu conexión y vuelve a intentarlo.
+integrations-list-search-label = Buscar aplicaciones
+integrations-list-search-placeholder = Buscar…
+integrations-list-no-results = Ninguna aplicación coincide con «{ $query }»
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] Se ha encontrado una aplicación
+       *[other] Se han encontrado { $count } aplicaciones
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Conecta tu cuenta de { $provider }
+go-field-documentation = Ayuda sobre { $field }
+go-connect = Conectar
+go-success = Conexión completada
+go-success-message = Tu cuenta de { $provider } ya está vinculada.
+go-close-tab = Ya puedes cerrar esta pestaña.
+go-connection-failed = No se ha podido conectar
+go-connection-error-generic = No se ha podido conectar tu cuenta. Revisa los datos que has introducido y vuelve a intentarlo.
+go-show-error-details = Mostrar detalles
+go-hide-error-details = Ocultar detalles
+go-try-again = Volver a intentarlo
+go-back-to-list = Volver a la lista
+go-will-connect = Todo listo. Selecciona Conectar para vincular { $provider }.
+go-popup-warning = Se abrirá una ventana nueva para que inicies sesión. Mantén esta abierta hasta terminar.
+go-popup-blocked = Tu navegador ha bloqueado la ventana de inicio de sesión. Permite las ventanas emergentes para este sitio y vuelve a intentarlo.
+go-popup-closed = La ventana de inicio de sesión se cerró antes de terminar. Vuelve a intentarlo cuando quieras.
+go-authorization-failed = La autorización no se ha completado.
+go-invalid-credentials = { $provider } no ha aceptado estas credenciales. Revísalas y vuelve a intentarlo.
+go-resource-capped = Esta cuenta ha alcanzado su límite de conexiones. Ponte en contacto con el equipo de esta aplicación para ampliarlo.
+go-invalid-preconfigured = Algunos ajustes preparados para esta conexión no son válidos. Ponte en contacto con el equipo de esta aplicación.
+go-unknown-error = Error desconocido
+go-waiting-provider = Esperando a { $provider }…
+go-waiting-browser = Esperando a tu navegador…
+go-reopen-window = Volver a abrir la ventana
+go-connection-id = ID de conexión
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Esta página no se puede abrir por sí sola. Empieza desde la aplicación que quieres conectar.
+error-session-expired = Tu sesión ha caducado. Cierra esta ventana y vuelve a empezar.
+error-generic = Algo ha salido mal. Actualiza la página o contacta con el soporte si el problema continúa.
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = opcional
+field-required = obligatorio
+validation-required = Este campo es obligatorio
+validation-invalid-hostname = Introduce un nombre de host válido (solo letras, números, puntos y guiones)
+validation-invalid-uuid = Introduce un UUID válido
+validation-invalid-url = Introduce una URL válida
+validation-invalid-email = Introduce una dirección de correo electrónico válida
+validation-incorrect = { $field } no es válido
+validation-not-allowed = Elige uno de los valores permitidos
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = ID externo
+aws-external-id-body = Añade este ID externo a la política de confianza de tu rol de IAM antes de conectar.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-apiKey = Clave de API
+    .placeholder = Tu clave de API
+field-username = Nombre de usuario
+    .placeholder = Tu nombre de usuario
+field-password = Contraseña
+    .placeholder = Tu contraseña
+field-pat_name = Token de aplicación personal
+    .placeholder = Tu token de aplicación personal
+field-pat_secret = Secreto del token de aplicación personal
+    .placeholder = El secreto de tu token de aplicación personal
+field-content_url = URL de contenido
+    .placeholder = Tu URL de contenido
+field-client_id = ID de cliente
+    .placeholder = Tu ID de cliente
+field-client_secret = Secreto de cliente
+    .placeholder = Tu secreto de cliente
+field-client_certificate = Certificado de cliente
+    .placeholder = Tu certificado de cliente
+field-client_private_key = Clave privada
+    .placeholder = Tu clave privada
+field-privateKey = Clave privada
+    .placeholder = Tu clave privada
+field-oauth_client_id_override = ID de cliente OAuth
+    .placeholder = Tu ID de cliente OAuth
+field-oauth_client_secret_override = Secreto de cliente OAuth
+    .placeholder = Tu secreto de cliente OAuth
+field-oauth_refresh_token_override = Token de actualización
+    .placeholder = Tu token de actualización
+field-token_id = ID del token
+    .placeholder = Tu ID de token
+field-token_secret = Secreto del token
+    .placeholder = Secreto del token
+field-organization_id = ID de la organización
+    .placeholder = Tu ID de organización
+field-dev_key = Clave de desarrollador
+    .placeholder = Tu clave de desarrollador
+field-role_arn = ARN del rol de IAM
+    .placeholder = arn:aws:iam::123456789012:role/nombre-de-tu-rol
+field-issuerId = ID del emisor
+    .placeholder = Tu ID de emisor
+field-privateKeyId = ID de la clave
+    .placeholder = Tu ID de clave

@@ -1,138 +1,135 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, français.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Connecter un compte
+common-close = Fermer
+common-loading = Chargement…
+common-back = Retour
+common-finish = Terminer
+common-try-again = Réessayer
+common-connecting = Connexion en cours…
+common-connect = Connecter
+common-view-guide = Consulter le guide de configuration
+common-need-help = Besoin d’aide ?
+common-cancel = Annuler
+common-copy = Copier
+common-copied = Copié
+common-opens-in-new-tab = (s’ouvre dans un nouvel onglet)
+common-logo-alt = Logo { $provider }
+common-secured-by = Sécurisé par
+common-leave-confirm = Quitter maintenant ? Les informations saisies seront perdues.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = Choisissez une application à connecter
+integrations-list-description = Sélectionnez le service que vous souhaitez associer à votre compte.
+integrations-list-no-integrations = Rien à connecter pour le moment
+integrations-list-no-integrations-description = Aucune application n’est disponible pour l’instant. Si vous vous attendiez à en voir, contactez l’équipe de cette application.
+integrations-list-connect-to = Connecter { $provider }
+integrations-list-error = Impossible de charger cette application.
+integrations-list-error-retry = Vérifiez votre connexion et réessayez.
+integrations-list-search-label = Rechercher une application
+integrations-list-search-placeholder = Rechercher…
+integrations-list-no-results = Aucune application ne correspond à « { $query } »
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] { $count } application trouvée
+       *[other] { $count } applications trouvées
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Connectez votre compte { $provider }
+go-field-documentation = Aide pour { $field }
+go-connect = Connecter
+go-success = Connexion réussie
+go-success-message = Votre compte { $provider } est maintenant associé.
+go-close-tab = Vous pouvez fermer cet onglet.
+go-connection-failed = Échec de la connexion
+go-connection-error-generic = Votre compte n’a pas pu être connecté. Vérifiez les informations saisies et réessayez.
+go-show-error-details = Afficher les détails
+go-hide-error-details = Masquer les détails
+go-try-again = Réessayer
+go-back-to-list = Retour à la liste
+go-will-connect = Tout est prêt. Sélectionnez Connecter pour associer { $provider }.
+go-popup-warning = Une nouvelle fenêtre va s’ouvrir pour vous permettre de vous identifier. Gardez celle-ci ouverte jusqu’à la fin.
+go-popup-blocked = Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres pop-up pour ce site, puis réessayez.
+go-popup-closed = La fenêtre de connexion a été fermée avant la fin. Réessayez quand vous le souhaitez.
+go-authorization-failed = L’autorisation n’a pas abouti.
+go-invalid-credentials = { $provider } a refusé ces identifiants. Vérifiez-les et réessayez.
+go-resource-capped = Ce compte a atteint sa limite de connexions. Contactez l’équipe de cette application pour l’augmenter.
+go-invalid-preconfigured = Certains paramètres préparés pour cette connexion ne sont pas valides. Contactez l’équipe de cette application.
+go-unknown-error = Erreur inconnue
+go-waiting-provider = En attente de { $provider }…
+go-waiting-browser = En attente de votre navigateur…
+go-reopen-window = Rouvrir la fenêtre
+go-connection-id = Identifiant de connexion
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Cette page ne peut pas être ouverte seule. Commencez depuis l’application que vous souhaitez connecter.
+error-session-expired = Votre session a expiré. Fermez cette fenêtre et recommencez.
+error-generic = Une erreur s’est produite. Actualisez la page ou contactez le support si le problème persiste.
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = facultatif
+field-required = obligatoire
+validation-required = Ce champ est obligatoire
+validation-invalid-hostname = Saisissez un nom d’hôte valide (lettres, chiffres, points et tirets uniquement)
+validation-invalid-uuid = Saisissez un UUID valide
+validation-invalid-url = Saisissez une URL valide
+validation-invalid-email = Saisissez une adresse e-mail valide
+validation-incorrect = { $field } non valide
+validation-not-allowed = Choisissez l’une des valeurs autorisées
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = ID externe
+aws-external-id-body = Ajoutez cet ID externe à la politique d’approbation de votre rôle IAM avant de vous connecter.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-apiKey = Clé d’API
+    .placeholder = Votre clé d’API
+field-username = Nom d’utilisateur
+    .placeholder = Votre nom d’utilisateur
+field-password = Mot de passe
+    .placeholder = Votre mot de passe
+field-pat_name = Jeton d’application personnel
+    .placeholder = Votre jeton d’application personnel
+field-pat_secret = Secret du jeton d’application personnel
+    .placeholder = Le secret de votre jeton d’application personnel
+field-content_url = URL du contenu
+    .placeholder = Votre URL de contenu
+field-client_id = ID client
+    .placeholder = Votre ID client
+field-client_secret = Secret client
+    .placeholder = Votre secret client
+field-client_certificate = Certificat client
+    .placeholder = Votre certificat client
+field-client_private_key = Clé privée
+    .placeholder = Votre clé privée
+field-privateKey = Clé privée
+    .placeholder = Votre clé privée
+field-oauth_client_id_override = ID client OAuth
+    .placeholder = Votre ID client OAuth
+field-oauth_client_secret_override = Secret client OAuth
+    .placeholder = Votre secret client OAuth
+field-oauth_refresh_token_override = Jeton d’actualisation
+    .placeholder = Votre jeton d’actualisation
+field-token_id = ID du jeton
+    .placeholder = Votre ID de jeton
+field-token_secret = Secret du jeton
+    .placeholder = Secret du jeton
+field-organization_id = ID de l’organisation
+    .placeholder = Votre ID d’organisation
+field-dev_key = Clé de développeur
+    .placeholder = Votre clé de développeur
+field-role_arn = ARN du rôle IAM
+    .placeholder = arn:aws:iam::123456789012:role/nom-de-votre-role
+field-issuerId = ID de l’émetteur
+    .placeholder = Votre ID d’émetteur
+field-privateKeyId = ID de la clé
+    .placeholder = Votre ID de clé

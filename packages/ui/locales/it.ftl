@@ -1,138 +1,135 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, italiano.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Collega un account
+common-close = Chiudi
+common-loading = Caricamento…
+common-back = Indietro
+common-finish = Fine
+common-try-again = Riprova
+common-connecting = Connessione in corso…
+common-connect = Collega
+common-view-guide = Leggi la guida alla configurazione
+common-need-help = Serve aiuto?
+common-cancel = Annulla
+common-copy = Copia
+common-copied = Copiato
+common-opens-in-new-tab = (si apre in una nuova scheda)
+common-logo-alt = Logo di { $provider }
+common-secured-by = Protetto da
+common-leave-confirm = Uscire adesso? Quanto hai inserito andrà perso.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = Scegli un’app da collegare
+integrations-list-description = Seleziona il servizio che vuoi associare al tuo account.
+integrations-list-no-integrations = Ancora niente da collegare
+integrations-list-no-integrations-description = Al momento non ci sono app disponibili. Se ti aspettavi di vederne qualcuna, contatta il team di questa app.
+integrations-list-connect-to = Collega { $provider }
+integrations-list-error = Impossibile caricare questa app.
+integrations-list-error-retry = Controlla la connessione e riprova.
+integrations-list-search-label = Cerca app
+integrations-list-search-placeholder = Cerca…
+integrations-list-no-results = Nessuna app corrisponde a “{ $query }”
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] Trovata un’app
+       *[other] Trovate { $count } app
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Collega il tuo account { $provider }
+go-field-documentation = Aiuto per { $field }
+go-connect = Collega
+go-success = Collegamento riuscito
+go-success-message = Il tuo account { $provider } è ora collegato.
+go-close-tab = Ora puoi chiudere questa scheda.
+go-connection-failed = Collegamento non riuscito
+go-connection-error-generic = Non è stato possibile collegare il tuo account. Controlla i dati inseriti e riprova.
+go-show-error-details = Mostra dettagli
+go-hide-error-details = Nascondi dettagli
+go-try-again = Riprova
+go-back-to-list = Torna all’elenco
+go-will-connect = È tutto pronto. Seleziona Collega per associare { $provider }.
+go-popup-warning = Si aprirà una nuova finestra per l’accesso. Tieni aperta questa finché non hai finito.
+go-popup-blocked = Il browser ha bloccato la finestra di accesso. Consenti i pop-up per questo sito e riprova.
+go-popup-closed = La finestra di accesso è stata chiusa prima di terminare. Riprova quando vuoi.
+go-authorization-failed = L’autorizzazione non è stata completata.
+go-invalid-credentials = { $provider } non ha accettato queste credenziali. Controllale e riprova.
+go-resource-capped = Questo account ha raggiunto il limite di connessioni. Contatta il team di questa app per aumentarlo.
+go-invalid-preconfigured = Alcune impostazioni predisposte per questa connessione non sono valide. Contatta il team di questa app.
+go-unknown-error = Errore sconosciuto
+go-waiting-provider = In attesa di { $provider }…
+go-waiting-browser = In attesa del browser…
+go-reopen-window = Riapri la finestra
+go-connection-id = ID connessione
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Questa pagina non può essere aperta da sola. Parti dall’app che vuoi collegare.
+error-session-expired = La sessione è scaduta. Chiudi questa finestra e ricomincia.
+error-generic = Si è verificato un problema. Aggiorna la pagina o contatta l’assistenza se il problema persiste.
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = facoltativo
+field-required = obbligatorio
+validation-required = Questo campo è obbligatorio
+validation-invalid-hostname = Inserisci un nome host valido (solo lettere, cifre, punti e trattini)
+validation-invalid-uuid = Inserisci un UUID valido
+validation-invalid-url = Inserisci un URL valido
+validation-invalid-email = Inserisci un indirizzo email valido
+validation-incorrect = { $field } non valido
+validation-not-allowed = Scegli uno dei valori consentiti
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = ID esterno
+aws-external-id-body = Prima di collegarti, aggiungi questo ID esterno alla policy di attendibilità del tuo ruolo IAM.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
+field-apiKey = Chiave API
+    .placeholder = La tua chiave API
+field-username = Nome utente
+    .placeholder = Il tuo nome utente
 field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+    .placeholder = La tua password
+field-pat_name = Token app personale
+    .placeholder = Il tuo token app personale
+field-pat_secret = Segreto del token app personale
+    .placeholder = Il segreto del tuo token app personale
+field-content_url = URL del contenuto
+    .placeholder = Il tuo URL del contenuto
+field-client_id = ID client
+    .placeholder = Il tuo ID client
+field-client_secret = Segreto client
+    .placeholder = Il tuo segreto client
+field-client_certificate = Certificato client
+    .placeholder = Il tuo certificato client
+field-client_private_key = Chiave privata
+    .placeholder = La tua chiave privata
+field-privateKey = Chiave privata
+    .placeholder = La tua chiave privata
+field-oauth_client_id_override = ID client OAuth
+    .placeholder = Il tuo ID client OAuth
+field-oauth_client_secret_override = Segreto client OAuth
+    .placeholder = Il tuo segreto client OAuth
+field-oauth_refresh_token_override = Token di aggiornamento
+    .placeholder = Il tuo token di aggiornamento
+field-token_id = ID token
+    .placeholder = Il tuo ID token
+field-token_secret = Segreto del token
+    .placeholder = Segreto del token
+field-organization_id = ID organizzazione
+    .placeholder = Il tuo ID organizzazione
+field-dev_key = Chiave sviluppatore
+    .placeholder = La tua chiave sviluppatore
+field-role_arn = ARN del ruolo IAM
+    .placeholder = arn:aws:iam::123456789012:role/nome-del-tuo-ruolo
+field-issuerId = ID emittente
+    .placeholder = Il tuo ID emittente
+field-privateKeyId = ID chiave
+    .placeholder = Il tuo ID chiave

@@ -1,138 +1,134 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI、日本語。
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = アカウントを接続
+common-close = 閉じる
+common-loading = 読み込み中…
+common-back = 戻る
+common-finish = 完了
+common-try-again = もう一度試す
+common-connecting = 接続しています…
+common-connect = 接続
+common-view-guide = 設定ガイドを見る
+common-need-help = お困りですか？
+common-cancel = キャンセル
+common-copy = コピー
+common-copied = コピーしました
+common-opens-in-new-tab = （新しいタブで開きます）
+common-logo-alt = { $provider } のロゴ
+common-secured-by = セキュリティ提供
+common-leave-confirm = このまま移動しますか？入力した内容は失われます。
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = 接続するアプリを選択
+integrations-list-description = アカウントに連携するサービスを選んでください。
+integrations-list-no-integrations = 接続できるアプリはまだありません
+integrations-list-no-integrations-description = 現在、接続できるアプリはありません。表示されるはずの場合は、このアプリの運営チームにお問い合わせください。
+integrations-list-connect-to = { $provider } を接続
+integrations-list-error = このアプリを読み込めませんでした。
+integrations-list-error-retry = 接続を確認して、もう一度お試しください。
+integrations-list-search-label = アプリを検索
+integrations-list-search-placeholder = 検索…
+integrations-list-no-results = 「{ $query }」に一致するアプリはありません
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+       *[other] { $count } 件のアプリが見つかりました
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = { $provider } アカウントを接続
+go-field-documentation = { $field } のヘルプ
+go-connect = 接続
+go-success = 接続しました
+go-success-message = { $provider } アカウントの連携が完了しました。
+go-close-tab = このタブは閉じてかまいません。
+go-connection-failed = 接続できませんでした
+go-connection-error-generic = アカウントを接続できませんでした。入力内容を確認して、もう一度お試しください。
+go-show-error-details = 詳細を表示
+go-hide-error-details = 詳細を隠す
+go-try-again = もう一度試す
+go-back-to-list = 一覧に戻る
+go-will-connect = 準備ができました。「接続」を選ぶと { $provider } と連携します。
+go-popup-warning = サインイン用の新しいウィンドウが開きます。完了するまでこのウィンドウは開いたままにしてください。
+go-popup-blocked = ブラウザがサインイン用ウィンドウをブロックしました。このサイトのポップアップを許可してから、もう一度お試しください。
+go-popup-closed = 完了する前にサインイン用ウィンドウが閉じられました。準備ができたらもう一度お試しください。
+go-authorization-failed = 認可が完了しませんでした。
+go-invalid-credentials = { $provider } でこの認証情報は受け付けられませんでした。内容を確認して、もう一度お試しください。
+go-resource-capped = このアカウントは接続数の上限に達しています。上限を引き上げるには、このアプリの運営チームにお問い合わせください。
+go-invalid-preconfigured = この接続用にあらかじめ用意された設定の一部が無効です。このアプリの運営チームにお問い合わせください。
+go-unknown-error = 不明なエラー
+go-waiting-provider = { $provider } を待っています…
+go-waiting-browser = ブラウザでの操作を待っています…
+go-reopen-window = ウィンドウをもう一度開く
+go-connection-id = 接続 ID
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = このページは単独では開けません。接続したいアプリから始めてください。
+error-session-expired = セッションの有効期限が切れました。このウィンドウを閉じて、最初からやり直してください。
+error-generic = 問題が発生しました。ページを再読み込みしてください。解決しない場合はサポートにお問い合わせください。
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = 任意
+field-required = 必須
+validation-required = この項目は必須です
+validation-invalid-hostname = 有効なホスト名を入力してください（英字、数字、ドット、ハイフンのみ）
+validation-invalid-uuid = 有効な UUID を入力してください
+validation-invalid-url = 有効な URL を入力してください
+validation-invalid-email = 有効なメールアドレスを入力してください
+validation-incorrect = { $field } が正しくありません
+validation-not-allowed = 許可されている値から選んでください
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = 外部 ID
+aws-external-id-body = 接続する前に、この外部 ID を IAM ロールの信頼ポリシーに追加してください。
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
+field-apiKey = API キー
+    .placeholder = API キーを入力
+field-username = ユーザー名
+    .placeholder = ユーザー名を入力
+field-password = パスワード
+    .placeholder = パスワードを入力
+field-pat_name = 個人用アプリトークン
+    .placeholder = 個人用アプリトークンを入力
+field-pat_secret = 個人用アプリトークンのシークレット
+    .placeholder = 個人用アプリトークンのシークレットを入力
+field-content_url = コンテンツ URL
+    .placeholder = コンテンツ URL を入力
+field-client_id = クライアント ID
+    .placeholder = クライアント ID を入力
+field-client_secret = クライアントシークレット
+    .placeholder = クライアントシークレットを入力
+field-client_certificate = クライアント証明書
+    .placeholder = クライアント証明書を入力
+field-client_private_key = 秘密鍵
+    .placeholder = 秘密鍵を入力
+field-privateKey = 秘密鍵
+    .placeholder = 秘密鍵を入力
+field-oauth_client_id_override = OAuth クライアント ID
+    .placeholder = OAuth クライアント ID を入力
+field-oauth_client_secret_override = OAuth クライアントシークレット
+    .placeholder = OAuth クライアントシークレットを入力
+field-oauth_refresh_token_override = リフレッシュトークン
+    .placeholder = リフレッシュトークンを入力
+field-token_id = トークン ID
+    .placeholder = トークン ID を入力
+field-token_secret = トークンシークレット
+    .placeholder = トークンシークレット
+field-organization_id = 組織 ID
+    .placeholder = 組織 ID を入力
+field-dev_key = 開発者キー
+    .placeholder = 開発者キーを入力
+field-role_arn = IAM ロール ARN
     .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-issuerId = 発行者 ID
+    .placeholder = 発行者 ID を入力
+field-privateKeyId = キー ID
+    .placeholder = キー ID を入力

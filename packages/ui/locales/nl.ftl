@@ -1,138 +1,135 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, Nederlands.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Een account koppelen
+common-close = Sluiten
+common-loading = Laden…
+common-back = Terug
+common-finish = Klaar
+common-try-again = Opnieuw proberen
+common-connecting = Bezig met koppelen…
+common-connect = Koppelen
+common-view-guide = Bekijk de installatiehandleiding
+common-need-help = Hulp nodig?
+common-cancel = Annuleren
+common-copy = Kopiëren
+common-copied = Gekopieerd
+common-opens-in-new-tab = (opent in een nieuw tabblad)
+common-logo-alt = Logo van { $provider }
+common-secured-by = Beveiligd door
+common-leave-confirm = Nu weggaan? Wat je hebt ingevuld, gaat verloren.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = Kies een app om te koppelen
+integrations-list-description = Selecteer de dienst die je aan je account wilt koppelen.
+integrations-list-no-integrations = Nog niets om te koppelen
+integrations-list-no-integrations-description = Er zijn op dit moment geen apps beschikbaar. Verwachtte je er wel een paar? Neem dan contact op met het team achter deze app.
+integrations-list-connect-to = { $provider } koppelen
+integrations-list-error = Deze app kon niet worden geladen.
+integrations-list-error-retry = Controleer je verbinding en probeer het opnieuw.
+integrations-list-search-label = Apps zoeken
+integrations-list-search-placeholder = Zoeken…
+integrations-list-no-results = Geen apps gevonden voor ‘{ $query }’
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] Eén app gevonden
+       *[other] { $count } apps gevonden
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Koppel je { $provider }-account
+go-field-documentation = Hulp bij { $field }
+go-connect = Koppelen
+go-success = Gekoppeld
+go-success-message = Je { $provider }-account is nu gekoppeld.
+go-close-tab = Je kunt dit tabblad nu sluiten.
+go-connection-failed = Koppelen mislukt
+go-connection-error-generic = Je account kon niet worden gekoppeld. Controleer de ingevulde gegevens en probeer het opnieuw.
+go-show-error-details = Details tonen
+go-hide-error-details = Details verbergen
+go-try-again = Opnieuw proberen
+go-back-to-list = Terug naar de lijst
+go-will-connect = Alles is klaar. Kies Koppelen om { $provider } te koppelen.
+go-popup-warning = Er opent een nieuw venster om in te loggen. Houd dit venster open tot je klaar bent.
+go-popup-blocked = Je browser heeft het inlogvenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw.
+go-popup-closed = Het inlogvenster is gesloten voordat het klaar was. Probeer het opnieuw wanneer je wilt.
+go-authorization-failed = De autorisatie is niet voltooid.
+go-invalid-credentials = { $provider } heeft deze inloggegevens niet geaccepteerd. Controleer ze en probeer het opnieuw.
+go-resource-capped = Dit account heeft de limiet voor koppelingen bereikt. Neem contact op met het team achter deze app om die te verhogen.
+go-invalid-preconfigured = Sommige instellingen die voor deze koppeling zijn voorbereid, zijn ongeldig. Neem contact op met het team achter deze app.
+go-unknown-error = Onbekende fout
+go-waiting-provider = Wachten op { $provider }…
+go-waiting-browser = Wachten op je browser…
+go-reopen-window = Venster opnieuw openen
+go-connection-id = Koppelings-ID
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Deze pagina kan niet los worden geopend. Begin in de app die je wilt koppelen.
+error-session-expired = Je sessie is verlopen. Sluit dit venster en begin opnieuw.
+error-generic = Er is iets misgegaan. Vernieuw de pagina of neem contact op met support als het probleem blijft.
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = optioneel
+field-required = verplicht
+validation-required = Dit veld is verplicht
+validation-invalid-hostname = Vul een geldige hostnaam in (alleen letters, cijfers, punten en koppeltekens)
+validation-invalid-uuid = Vul een geldige UUID in
+validation-invalid-url = Vul een geldige URL in
+validation-invalid-email = Vul een geldig e-mailadres in
+validation-incorrect = Ongeldige waarde voor { $field }
+validation-not-allowed = Kies een van de toegestane waarden
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = Externe ID
+aws-external-id-body = Voeg deze externe ID toe aan het vertrouwensbeleid van je IAM-rol voordat je koppelt.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-apiKey = API-sleutel
+    .placeholder = Je API-sleutel
+field-username = Gebruikersnaam
+    .placeholder = Je gebruikersnaam
+field-password = Wachtwoord
+    .placeholder = Je wachtwoord
+field-pat_name = Persoonlijk app-token
+    .placeholder = Je persoonlijke app-token
+field-pat_secret = Geheim van persoonlijk app-token
+    .placeholder = Het geheim van je persoonlijke app-token
+field-content_url = Content-URL
+    .placeholder = Je content-URL
+field-client_id = Client-ID
+    .placeholder = Je client-ID
+field-client_secret = Clientgeheim
+    .placeholder = Je clientgeheim
+field-client_certificate = Clientcertificaat
+    .placeholder = Je clientcertificaat
+field-client_private_key = Privésleutel
+    .placeholder = Je privésleutel
+field-privateKey = Privésleutel
+    .placeholder = Je privésleutel
+field-oauth_client_id_override = OAuth-client-ID
+    .placeholder = Je OAuth-client-ID
+field-oauth_client_secret_override = OAuth-clientgeheim
+    .placeholder = Je OAuth-clientgeheim
+field-oauth_refresh_token_override = Vernieuwingstoken
+    .placeholder = Je vernieuwingstoken
+field-token_id = Token-ID
+    .placeholder = Je token-ID
+field-token_secret = Tokengeheim
+    .placeholder = Tokengeheim
+field-organization_id = Organisatie-ID
+    .placeholder = Je organisatie-ID
+field-dev_key = Ontwikkelaarssleutel
+    .placeholder = Je ontwikkelaarssleutel
+field-role_arn = ARN van IAM-rol
+    .placeholder = arn:aws:iam::123456789012:role/naam-van-je-rol
+field-issuerId = Uitgever-ID
+    .placeholder = Je uitgever-ID
+field-privateKeyId = Sleutel-ID
+    .placeholder = Je sleutel-ID

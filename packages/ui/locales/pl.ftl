@@ -1,138 +1,136 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, polski.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Połącz konto
+common-close = Zamknij
+common-loading = Wczytywanie…
+common-back = Wstecz
+common-finish = Gotowe
+common-try-again = Spróbuj ponownie
+common-connecting = Łączenie…
+common-connect = Połącz
+common-view-guide = Zobacz instrukcję konfiguracji
+common-need-help = Potrzebujesz pomocy?
+common-cancel = Anuluj
+common-copy = Kopiuj
+common-copied = Skopiowano
+common-opens-in-new-tab = (otwiera się w nowej karcie)
+common-logo-alt = Logo { $provider }
+common-secured-by = Zabezpieczone przez
+common-leave-confirm = Wyjść teraz? Wpisane dane zostaną utracone.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = Wybierz aplikację do połączenia
+integrations-list-description = Wybierz usługę, którą chcesz powiązać ze swoim kontem.
+integrations-list-no-integrations = Na razie nie ma nic do połączenia
+integrations-list-no-integrations-description = Obecnie nie są dostępne żadne aplikacje. Jeśli spodziewasz się jakichś, skontaktuj się z zespołem tej aplikacji.
+integrations-list-connect-to = Połącz { $provider }
+integrations-list-error = Nie udało się wczytać tej aplikacji.
+integrations-list-error-retry = Sprawdź połączenie i spróbuj ponownie.
+integrations-list-search-label = Szukaj aplikacji
+integrations-list-search-placeholder = Szukaj…
+integrations-list-no-results = Brak aplikacji pasujących do „{ $query }”
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] Znaleziono { $count } aplikację
+        [few] Znaleziono { $count } aplikacje
+       *[other] Znaleziono { $count } aplikacji
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Połącz swoje konto { $provider }
+go-field-documentation = Pomoc dotycząca pola { $field }
+go-connect = Połącz
+go-success = Połączono
+go-success-message = Twoje konto { $provider } zostało powiązane.
+go-close-tab = Możesz już zamknąć tę kartę.
+go-connection-failed = Nie udało się połączyć
+go-connection-error-generic = Nie udało się połączyć Twojego konta. Sprawdź wprowadzone dane i spróbuj ponownie.
+go-show-error-details = Pokaż szczegóły
+go-hide-error-details = Ukryj szczegóły
+go-try-again = Spróbuj ponownie
+go-back-to-list = Wróć do listy
+go-will-connect = Wszystko gotowe. Wybierz Połącz, aby powiązać { $provider }.
+go-popup-warning = Otworzy się nowe okno logowania. Nie zamykaj tego okna, dopóki nie skończysz.
+go-popup-blocked = Przeglądarka zablokowała okno logowania. Zezwól na wyskakujące okna dla tej witryny i spróbuj ponownie.
+go-popup-closed = Okno logowania zostało zamknięte przed zakończeniem. Spróbuj ponownie, gdy zechcesz.
+go-authorization-failed = Autoryzacja nie została ukończona.
+go-invalid-credentials = { $provider } nie zaakceptował tych danych logowania. Sprawdź je i spróbuj ponownie.
+go-resource-capped = To konto osiągnęło limit połączeń. Skontaktuj się z zespołem tej aplikacji, aby go zwiększyć.
+go-invalid-preconfigured = Niektóre ustawienia przygotowane dla tego połączenia są nieprawidłowe. Skontaktuj się z zespołem tej aplikacji.
+go-unknown-error = Nieznany błąd
+go-waiting-provider = Oczekiwanie na { $provider }…
+go-waiting-browser = Oczekiwanie na przeglądarkę…
+go-reopen-window = Otwórz okno ponownie
+go-connection-id = Identyfikator połączenia
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Tej strony nie można otworzyć bezpośrednio. Zacznij od aplikacji, którą chcesz połączyć.
+error-session-expired = Sesja wygasła. Zamknij to okno i zacznij od nowa.
+error-generic = Coś poszło nie tak. Odśwież stronę lub skontaktuj się z pomocą techniczną, jeśli problem będzie się powtarzał.
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = opcjonalne
+field-required = wymagane
+validation-required = To pole jest wymagane
+validation-invalid-hostname = Wpisz prawidłową nazwę hosta (tylko litery, cyfry, kropki i łączniki)
+validation-invalid-uuid = Wpisz prawidłowy identyfikator UUID
+validation-invalid-url = Wpisz prawidłowy adres URL
+validation-invalid-email = Wpisz prawidłowy adres e-mail
+validation-incorrect = Nieprawidłowa wartość pola { $field }
+validation-not-allowed = Wybierz jedną z dozwolonych wartości
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = Identyfikator zewnętrzny
+aws-external-id-body = Przed połączeniem dodaj ten identyfikator zewnętrzny do zasad zaufania swojej roli IAM.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-apiKey = Klucz API
+    .placeholder = Twój klucz API
+field-username = Nazwa użytkownika
+    .placeholder = Twoja nazwa użytkownika
+field-password = Hasło
+    .placeholder = Twoje hasło
+field-pat_name = Osobisty token aplikacji
+    .placeholder = Twój osobisty token aplikacji
+field-pat_secret = Sekret osobistego tokenu aplikacji
+    .placeholder = Sekret Twojego osobistego tokenu aplikacji
+field-content_url = Adres URL treści
+    .placeholder = Twój adres URL treści
+field-client_id = Identyfikator klienta
+    .placeholder = Twój identyfikator klienta
+field-client_secret = Sekret klienta
+    .placeholder = Twój sekret klienta
+field-client_certificate = Certyfikat klienta
+    .placeholder = Twój certyfikat klienta
+field-client_private_key = Klucz prywatny
+    .placeholder = Twój klucz prywatny
+field-privateKey = Klucz prywatny
+    .placeholder = Twój klucz prywatny
+field-oauth_client_id_override = Identyfikator klienta OAuth
+    .placeholder = Twój identyfikator klienta OAuth
+field-oauth_client_secret_override = Sekret klienta OAuth
+    .placeholder = Twój sekret klienta OAuth
+field-oauth_refresh_token_override = Token odświeżania
+    .placeholder = Twój token odświeżania
+field-token_id = Identyfikator tokenu
+    .placeholder = Twój identyfikator tokenu
+field-token_secret = Sekret tokenu
+    .placeholder = Sekret tokenu
+field-organization_id = Identyfikator organizacji
+    .placeholder = Twój identyfikator organizacji
+field-dev_key = Klucz dewelopera
+    .placeholder = Twój klucz dewelopera
+field-role_arn = ARN roli IAM
+    .placeholder = arn:aws:iam::123456789012:role/nazwa-twojej-roli
+field-issuerId = Identyfikator wystawcy
+    .placeholder = Twój identyfikator wystawcy
+field-privateKeyId = Identyfikator klucza
+    .placeholder = Twój identyfikator klucza

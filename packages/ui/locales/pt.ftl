@@ -1,138 +1,135 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, português.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Conectar uma conta
+common-close = Fechar
+common-loading = Carregando…
+common-back = Voltar
+common-finish = Concluir
+common-try-again = Tentar novamente
+common-connecting = Conectando…
+common-connect = Conectar
+common-view-guide = Ver o guia de configuração
+common-need-help = Precisa de ajuda?
+common-cancel = Cancelar
+common-copy = Copiar
+common-copied = Copiado
+common-opens-in-new-tab = (abre em uma nova aba)
+common-logo-alt = Logotipo de { $provider }
+common-secured-by = Protegido por
+common-leave-confirm = Sair agora? O que você digitou será perdido.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = Escolha um aplicativo para conectar
+integrations-list-description = Selecione o serviço que deseja vincular à sua conta.
+integrations-list-no-integrations = Nada para conectar ainda
+integrations-list-no-integrations-description = No momento, não há aplicativos disponíveis. Se esperava ver algum, entre em contato com a equipe deste aplicativo.
+integrations-list-connect-to = Conectar { $provider }
+integrations-list-error = Não foi possível carregar este aplicativo.
+integrations-list-error-retry = Verifique sua conexão e tente novamente.
+integrations-list-search-label = Pesquisar aplicativos
+integrations-list-search-placeholder = Pesquisar…
+integrations-list-no-results = Nenhum aplicativo corresponde a “{ $query }”
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] { $count } aplicativo encontrado
+       *[other] { $count } aplicativos encontrados
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Conecte sua conta { $provider }
+go-field-documentation = Ajuda sobre { $field }
+go-connect = Conectar
+go-success = Conexão concluída
+go-success-message = Sua conta { $provider } agora está vinculada.
+go-close-tab = Você já pode fechar esta aba.
+go-connection-failed = Falha na conexão
+go-connection-error-generic = Não foi possível conectar sua conta. Verifique os dados informados e tente novamente.
+go-show-error-details = Mostrar detalhes
+go-hide-error-details = Ocultar detalhes
+go-try-again = Tentar novamente
+go-back-to-list = Voltar à lista
+go-will-connect = Tudo pronto. Selecione Conectar para vincular { $provider }.
+go-popup-warning = Uma nova janela será aberta para você entrar. Mantenha esta aberta até terminar.
+go-popup-blocked = Seu navegador bloqueou a janela de login. Permita pop-ups para este site e tente novamente.
+go-popup-closed = A janela de login foi fechada antes de terminar. Tente novamente quando quiser.
+go-authorization-failed = A autorização não foi concluída.
+go-invalid-credentials = { $provider } não aceitou essas credenciais. Verifique-as e tente novamente.
+go-resource-capped = Esta conta atingiu o limite de conexões. Entre em contato com a equipe deste aplicativo para aumentá-lo.
+go-invalid-preconfigured = Algumas configurações preparadas para esta conexão não são válidas. Entre em contato com a equipe deste aplicativo.
+go-unknown-error = Erro desconhecido
+go-waiting-provider = Aguardando { $provider }…
+go-waiting-browser = Aguardando o navegador…
+go-reopen-window = Abrir a janela novamente
+go-connection-id = ID da conexão
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Esta página não pode ser aberta sozinha. Comece pelo aplicativo que deseja conectar.
+error-session-expired = Sua sessão expirou. Feche esta janela e comece de novo.
+error-generic = Algo deu errado. Atualize a página ou entre em contato com o suporte se o problema continuar.
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = opcional
+field-required = obrigatório
+validation-required = Este campo é obrigatório
+validation-invalid-hostname = Informe um nome de host válido (apenas letras, números, pontos e hifens)
+validation-invalid-uuid = Informe um UUID válido
+validation-invalid-url = Informe um URL válido
+validation-invalid-email = Informe um endereço de e-mail válido
+validation-incorrect = { $field } inválido
+validation-not-allowed = Escolha um dos valores permitidos
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = ID externo
+aws-external-id-body = Antes de conectar, adicione este ID externo à política de confiança da sua função do IAM.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-apiKey = Chave de API
+    .placeholder = Sua chave de API
+field-username = Nome de usuário
+    .placeholder = Seu nome de usuário
+field-password = Senha
+    .placeholder = Sua senha
+field-pat_name = Token de aplicativo pessoal
+    .placeholder = Seu token de aplicativo pessoal
+field-pat_secret = Segredo do token de aplicativo pessoal
+    .placeholder = O segredo do seu token de aplicativo pessoal
+field-content_url = URL do conteúdo
+    .placeholder = Seu URL do conteúdo
+field-client_id = ID do cliente
+    .placeholder = Seu ID do cliente
+field-client_secret = Segredo do cliente
+    .placeholder = Seu segredo do cliente
+field-client_certificate = Certificado do cliente
+    .placeholder = Seu certificado do cliente
+field-client_private_key = Chave privada
+    .placeholder = Sua chave privada
+field-privateKey = Chave privada
+    .placeholder = Sua chave privada
+field-oauth_client_id_override = ID do cliente OAuth
+    .placeholder = Seu ID do cliente OAuth
+field-oauth_client_secret_override = Segredo do cliente OAuth
+    .placeholder = Seu segredo do cliente OAuth
+field-oauth_refresh_token_override = Token de atualização
+    .placeholder = Seu token de atualização
+field-token_id = ID do token
+    .placeholder = Seu ID do token
+field-token_secret = Segredo do token
+    .placeholder = Segredo do token
+field-organization_id = ID da organização
+    .placeholder = Seu ID da organização
+field-dev_key = Chave de desenvolvedor
+    .placeholder = Sua chave de desenvolvedor
+field-role_arn = ARN da função do IAM
+    .placeholder = arn:aws:iam::123456789012:role/nome-da-sua-funcao
+field-issuerId = ID do emissor
+    .placeholder = Seu ID do emissor
+field-privateKeyId = ID da chave
+    .placeholder = Seu ID da chave

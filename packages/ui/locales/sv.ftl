@@ -1,138 +1,135 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI, svenska.
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = Anslut ett konto
+common-close = Stäng
+common-loading = Läser in…
+common-back = Tillbaka
+common-finish = Klar
+common-try-again = Försök igen
+common-connecting = Ansluter…
+common-connect = Anslut
+common-view-guide = Läs installationsguiden
+common-need-help = Behöver du hjälp?
+common-cancel = Avbryt
+common-copy = Kopiera
+common-copied = Kopierat
+common-opens-in-new-tab = (öppnas i en ny flik)
+common-logo-alt = Logotyp för { $provider }
+common-secured-by = Skyddas av
+common-leave-confirm = Vill du lämna nu? Det du har skrivit går förlorat.
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = Välj en app att ansluta
+integrations-list-description = Välj tjänsten som du vill koppla till ditt konto.
+integrations-list-no-integrations = Inget att ansluta än
+integrations-list-no-integrations-description = Det finns inga appar att ansluta just nu. Om du väntade dig några kan du kontakta teamet bakom den här appen.
+integrations-list-connect-to = Anslut { $provider }
+integrations-list-error = Det gick inte att läsa in appen.
+integrations-list-error-retry = Kontrollera anslutningen och försök igen.
+integrations-list-search-label = Sök appar
+integrations-list-search-placeholder = Sök…
+integrations-list-no-results = Inga appar matchar ”{ $query }”
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+        [one] En app hittades
+       *[other] { $count } appar hittades
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = Anslut ditt { $provider }-konto
+go-field-documentation = Hjälp för { $field }
+go-connect = Anslut
+go-success = Anslutet
+go-success-message = Ditt { $provider }-konto är nu kopplat.
+go-close-tab = Du kan stänga den här fliken nu.
+go-connection-failed = Anslutningen misslyckades
+go-connection-error-generic = Det gick inte att ansluta ditt konto. Kontrollera uppgifterna du angav och försök igen.
+go-show-error-details = Visa detaljer
+go-hide-error-details = Dölj detaljer
+go-try-again = Försök igen
+go-back-to-list = Tillbaka till listan
+go-will-connect = Allt är klart. Välj Anslut för att koppla { $provider }.
+go-popup-warning = Ett nytt fönster öppnas där du loggar in. Låt det här fönstret vara öppet tills du är klar.
+go-popup-blocked = Webbläsaren blockerade inloggningsfönstret. Tillåt popup-fönster för den här webbplatsen och försök igen.
+go-popup-closed = Inloggningsfönstret stängdes innan det var klart. Försök igen när du vill.
+go-authorization-failed = Auktoriseringen slutfördes inte.
+go-invalid-credentials = { $provider } godkände inte de här inloggningsuppgifterna. Kontrollera dem och försök igen.
+go-resource-capped = Kontot har nått sin gräns för anslutningar. Kontakta teamet bakom den här appen för att höja den.
+go-invalid-preconfigured = Vissa inställningar som förberetts för den här anslutningen är ogiltiga. Kontakta teamet bakom den här appen.
+go-unknown-error = Okänt fel
+go-waiting-provider = Väntar på { $provider }…
+go-waiting-browser = Väntar på webbläsaren…
+go-reopen-window = Öppna fönstret igen
+go-connection-id = Anslutnings-ID
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = Den här sidan kan inte öppnas fristående. Börja i appen som du vill ansluta.
+error-session-expired = Sessionen har gått ut. Stäng fönstret och börja om.
+error-generic = Något gick fel. Uppdatera sidan eller kontakta supporten om problemet kvarstår.
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = valfritt
+field-required = obligatoriskt
+validation-required = Fältet är obligatoriskt
+validation-invalid-hostname = Ange ett giltigt värdnamn (endast bokstäver, siffror, punkter och bindestreck)
+validation-invalid-uuid = Ange ett giltigt UUID
+validation-invalid-url = Ange en giltig URL
+validation-invalid-email = Ange en giltig e-postadress
+validation-incorrect = Ogiltigt värde för { $field }
+validation-not-allowed = Välj ett av de tillåtna värdena
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = Externt ID
+aws-external-id-body = Lägg till det här externa ID:t i förtroendepolicyn för din IAM-roll innan du ansluter.
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
-    .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-apiKey = API-nyckel
+    .placeholder = Din API-nyckel
+field-username = Användarnamn
+    .placeholder = Ditt användarnamn
+field-password = Lösenord
+    .placeholder = Ditt lösenord
+field-pat_name = Personlig apptoken
+    .placeholder = Din personliga apptoken
+field-pat_secret = Hemlighet för personlig apptoken
+    .placeholder = Hemligheten för din personliga apptoken
+field-content_url = Innehålls-URL
+    .placeholder = Din innehålls-URL
+field-client_id = Klient-ID
+    .placeholder = Ditt klient-ID
+field-client_secret = Klienthemlighet
+    .placeholder = Din klienthemlighet
+field-client_certificate = Klientcertifikat
+    .placeholder = Ditt klientcertifikat
+field-client_private_key = Privat nyckel
+    .placeholder = Din privata nyckel
+field-privateKey = Privat nyckel
+    .placeholder = Din privata nyckel
+field-oauth_client_id_override = OAuth-klient-ID
+    .placeholder = Ditt OAuth-klient-ID
+field-oauth_client_secret_override = OAuth-klienthemlighet
+    .placeholder = Din OAuth-klienthemlighet
+field-oauth_refresh_token_override = Uppdateringstoken
+    .placeholder = Din uppdateringstoken
+field-token_id = Token-ID
+    .placeholder = Ditt token-ID
+field-token_secret = Tokenhemlighet
+    .placeholder = Tokenhemlighet
+field-organization_id = Organisations-ID
+    .placeholder = Ditt organisations-ID
+field-dev_key = Utvecklarnyckel
+    .placeholder = Din utvecklarnyckel
+field-role_arn = ARN för IAM-roll
+    .placeholder = arn:aws:iam::123456789012:role/namn-pa-din-roll
+field-issuerId = Utfärdar-ID
+    .placeholder = Ditt utfärdar-ID
+field-privateKeyId = Nyckel-ID
+    .placeholder = Ditt nyckel-ID

@@ -1,138 +1,134 @@
-# Nango Connect UI, English (reference catalogue).
-# Every other locales/<lang>.ftl must define exactly these messages and attributes,
-# using the same variables. Message ids map to the spec's dotted keys in src/i18n/keys.rs.
+# Nango Connect UI，简体中文。
 
 ## Shared labels
 
-common-dialog-label = Connect an account
-common-close = Close
-common-loading = Loading…
-common-back = Back
-common-finish = Done
-common-try-again = Try again
-common-connecting = Connecting…
-common-connect = Connect
-common-view-guide = Read the setup guide
-common-need-help = Need a hand?
-common-cancel = Cancel
-common-copy = Copy
-common-copied = Copied
-common-opens-in-new-tab = (opens in a new tab)
-common-logo-alt = { $provider } logo
-common-secured-by = Secured by
-common-leave-confirm = Leave now? What you have typed so far will be lost.
+common-dialog-label = 关联账号
+common-close = 关闭
+common-loading = 正在加载…
+common-back = 返回
+common-finish = 完成
+common-try-again = 重试
+common-connecting = 正在连接…
+common-connect = 连接
+common-view-guide = 查看配置指南
+common-need-help = 需要帮助？
+common-cancel = 取消
+common-copy = 复制
+common-copied = 已复制
+common-opens-in-new-tab = （在新标签页中打开）
+common-logo-alt = { $provider } 徽标
+common-secured-by = 安全保障
+common-leave-confirm = 现在离开吗？已填写的内容将会丢失。
 
 ## Integrations list
 
-integrations-list-title = Choose an app to connect
-integrations-list-description = Pick the service you want to link to your account.
-integrations-list-no-integrations = Nothing to connect yet
-integrations-list-no-integrations-description = No apps are available to connect right now. If you expected some, contact the team behind this app.
-integrations-list-connect-to = Connect { $provider }
-integrations-list-error = This app could not be loaded.
-integrations-list-error-retry = Check your connection and try again.
-integrations-list-search-label = Search apps
-integrations-list-search-placeholder = Search…
-integrations-list-no-results = No apps match “{ $query }”
+integrations-list-title = 选择要连接的应用
+integrations-list-description = 选择要关联到你账号的服务。
+integrations-list-no-integrations = 暂无可连接的应用
+integrations-list-no-integrations-description = 目前没有可用的应用。如果你认为这里应该有应用，请联系该应用的团队。
+integrations-list-connect-to = 连接 { $provider }
+integrations-list-error = 无法加载此应用。
+integrations-list-error-retry = 请检查网络连接后重试。
+integrations-list-search-label = 搜索应用
+integrations-list-search-placeholder = 搜索…
+integrations-list-no-results = 没有与“{ $query }”匹配的应用
 integrations-list-result-count =
     { $count ->
-        [one] One app found
-       *[other] { $count } apps found
+       *[other] 找到 { $count } 个应用
     }
 
 ## Connection form and result screens
 
-go-link-account = Connect your { $provider } account
-go-field-documentation = Help for { $field }
-go-connect = Connect
-go-success = You're connected
-go-success-message = Your { $provider } account is now linked.
-go-close-tab = You can close this tab now.
-go-connection-failed = Connection failed
-go-connection-error-generic = Your account could not be connected. Check the details you entered and try again.
-go-show-error-details = Show details
-go-hide-error-details = Hide details
-go-try-again = Try again
-go-back-to-list = Back to the list
-go-will-connect = Everything is ready. Select Connect to link { $provider }.
-go-popup-warning = A new window will open so you can sign in. Keep this one open until you are done.
-go-popup-blocked = Your browser blocked the sign-in window. Allow pop-ups for this site, then try again.
-go-popup-closed = The sign-in window was closed before it finished. Try again when you are ready.
-go-authorization-failed = The authorization was not completed.
-go-invalid-credentials = { $provider } did not accept these credentials. Check them and try again.
-go-resource-capped = This account has reached its connection limit. Contact the team behind this app to raise it.
-go-invalid-preconfigured = Some settings prepared for this connection are not valid. Contact the team behind this app.
-go-unknown-error = Unknown error
-go-waiting-provider = Waiting for { $provider }…
-go-waiting-browser = Waiting for your browser…
-go-reopen-window = Open the window again
-go-connection-id = Connection ID
+go-link-account = 连接你的 { $provider } 账号
+go-field-documentation = { $field } 的帮助
+go-connect = 连接
+go-success = 连接成功
+go-success-message = 你的 { $provider } 账号已关联。
+go-close-tab = 现在可以关闭此标签页。
+go-connection-failed = 连接失败
+go-connection-error-generic = 无法连接你的账号。请检查填写的信息后重试。
+go-show-error-details = 显示详情
+go-hide-error-details = 隐藏详情
+go-try-again = 重试
+go-back-to-list = 返回列表
+go-will-connect = 一切就绪。选择“连接”即可关联 { $provider }。
+go-popup-warning = 系统将打开一个新窗口供你登录。完成之前请保持此窗口打开。
+go-popup-blocked = 浏览器拦截了登录窗口。请允许此网站弹出窗口，然后重试。
+go-popup-closed = 登录窗口在完成前被关闭。准备好后请重试。
+go-authorization-failed = 授权未完成。
+go-invalid-credentials = { $provider } 未接受这些凭据。请检查后重试。
+go-resource-capped = 此账号已达到连接数上限。如需提高上限，请联系该应用的团队。
+go-invalid-preconfigured = 为此连接预设的部分设置无效。请联系该应用的团队。
+go-unknown-error = 未知错误
+go-waiting-provider = 正在等待 { $provider }…
+go-waiting-browser = 正在等待浏览器…
+go-reopen-window = 重新打开窗口
+go-connection-id = 连接 ID
 
 ## Error screens
 
-error-opened-directly = This page cannot be opened on its own. Start from the app you want to connect.
-error-session-expired = Your session has expired. Close this window and start again.
-error-generic = Something went wrong. Refresh the page, or contact support if it keeps happening.
+error-opened-directly = 此页面无法单独打开。请从你要连接的应用开始操作。
+error-session-expired = 会话已过期。请关闭此窗口后重新开始。
+error-generic = 出现问题。请刷新页面；如果问题仍然存在，请联系支持团队。
 
 ## Form fields and validation
 
-field-optional = optional
-field-required = required
-validation-required = This field is required
-validation-invalid-hostname = Enter a valid hostname (letters, digits, dots and hyphens only)
-validation-invalid-uuid = Enter a valid UUID
-validation-invalid-url = Enter a valid URL
-validation-invalid-email = Enter a valid email address
-validation-incorrect = Invalid { $field }
-validation-not-allowed = Choose one of the allowed values
+field-optional = 可选
+field-required = 必填
+validation-required = 此字段为必填项
+validation-invalid-hostname = 请输入有效的主机名（仅限字母、数字、点和连字符）
+validation-invalid-uuid = 请输入有效的 UUID
+validation-invalid-url = 请输入有效的网址
+validation-invalid-email = 请输入有效的电子邮件地址
+validation-incorrect = { $field } 无效
+validation-not-allowed = 请从允许的值中选择一个
 
 ## AWS External ID box
 
-aws-external-id-title = External ID
-aws-external-id-body = Add this External ID to the trust policy of your IAM role before you connect.
+aws-external-id-title = 外部 ID
+aws-external-id-body = 连接前，请将此外部 ID 添加到你的 IAM 角色的信任策略中。
 
 ## Default labels and placeholders of well-known credential fields.
-## Message id = "field-" + the credential name. Keep the apiKey placeholder stable: tests find the input by it.
 
-field-apiKey = API Key
-    .placeholder = Your API Key
-field-username = User Name
-    .placeholder = Your user name
-field-password = Password
-    .placeholder = Your password
-field-pat_name = Personal App Token
-    .placeholder = Your personal app token
-field-pat_secret = Personal App Token Secret
-    .placeholder = Your personal app token secret
-field-content_url = Content URL
-    .placeholder = Your content URL
-field-client_id = Client ID
-    .placeholder = Your client ID
-field-client_secret = Client Secret
-    .placeholder = Your client secret
-field-client_certificate = Client Certificate
-    .placeholder = Your client certificate
-field-client_private_key = Private Key
-    .placeholder = Your private key
-field-privateKey = Private Key
-    .placeholder = Your private key
-field-oauth_client_id_override = OAuth Client ID
-    .placeholder = Your OAuth client ID
-field-oauth_client_secret_override = OAuth Client Secret
-    .placeholder = Your OAuth client secret
-field-oauth_refresh_token_override = Refresh Token
-    .placeholder = Your refresh token
-field-token_id = Token ID
-    .placeholder = Your token ID
-field-token_secret = Token Secret
-    .placeholder = Token secret
-field-organization_id = Organization ID
-    .placeholder = Your organization ID
-field-dev_key = Developer Key
-    .placeholder = Your developer key
-field-role_arn = IAM Role ARN
+field-apiKey = API 密钥
+    .placeholder = 你的 API 密钥
+field-username = 用户名
+    .placeholder = 你的用户名
+field-password = 密码
+    .placeholder = 你的密码
+field-pat_name = 个人应用令牌
+    .placeholder = 你的个人应用令牌
+field-pat_secret = 个人应用令牌密钥
+    .placeholder = 你的个人应用令牌密钥
+field-content_url = 内容网址
+    .placeholder = 你的内容网址
+field-client_id = 客户端 ID
+    .placeholder = 你的客户端 ID
+field-client_secret = 客户端密钥
+    .placeholder = 你的客户端密钥
+field-client_certificate = 客户端证书
+    .placeholder = 你的客户端证书
+field-client_private_key = 私钥
+    .placeholder = 你的私钥
+field-privateKey = 私钥
+    .placeholder = 你的私钥
+field-oauth_client_id_override = OAuth 客户端 ID
+    .placeholder = 你的 OAuth 客户端 ID
+field-oauth_client_secret_override = OAuth 客户端密钥
+    .placeholder = 你的 OAuth 客户端密钥
+field-oauth_refresh_token_override = 刷新令牌
+    .placeholder = 你的刷新令牌
+field-token_id = 令牌 ID
+    .placeholder = 你的令牌 ID
+field-token_secret = 令牌密钥
+    .placeholder = 令牌密钥
+field-organization_id = 组织 ID
+    .placeholder = 你的组织 ID
+field-dev_key = 开发者密钥
+    .placeholder = 你的开发者密钥
+field-role_arn = IAM 角色 ARN
     .placeholder = arn:aws:iam::123456789012:role/your-role-name
-field-issuerId = Issuer ID
-    .placeholder = Your issuer ID
-field-privateKeyId = Key ID
-    .placeholder = Your key ID
+field-issuerId = 颁发者 ID
+    .placeholder = 你的颁发者 ID
+field-privateKeyId = 密钥 ID
+    .placeholder = 你的密钥 ID

@@ -18,7 +18,7 @@ pub enum Language {
     Japanese,
     /// Italian.
     Italian,
-    /// Portuguese (written to read naturally in Brazil and Portugal alike).
+    /// Portuguese (Brazilian usage; European readers get the same catalogue).
     Portuguese,
     /// Dutch.
     Dutch,

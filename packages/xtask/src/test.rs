@@ -1,0 +1,272 @@
+//! `cargo xtask test`: the registry of test suites and the command that runs them. A later
+//! suite (node tests, browser e2e, desktop e2e) is one more entry in [`SUITES`].
+
+use clap::Args;
+
+use crate::cmd::Session;
+use crate::error::TaskError;
+use crate::prereq::{self, Prerequisite};
+
+/// Arguments of `cargo xtask test`.
+#[derive(Debug, Args)]
+pub struct TestArgs {
+    /// Skip the slow suites (browser and desktop end-to-end, once they exist).
+    #[arg(long)]
+    pub quick: bool,
+    /// Run only this suite (repeatable); see `--list`.
+    #[arg(long = "suite", value_name = "NAME")]
+    pub suites: Vec<String>,
+    /// List the suites and exit.
+    #[arg(long)]
+    pub list: bool,
+}
+
+/// One test suite: what it needs on the machine and how it runs.
+#[derive(Debug)]
+pub struct Suite {
+    /// The name `--suite` takes.
+    pub name: &'static str,
+    /// One line on what it checks.
+    pub about: &'static str,
+    /// Whether `--quick` skips it.
+    pub slow: bool,
+    /// What must be installed first.
+    pub needs: &'static [Prerequisite],
+    /// Runs the suite.
+    pub run: fn(&mut Session) -> Result<(), TaskError>,
+}
+
+/// Every test suite, in the order `cargo xtask test` runs them (cheap checks first).
+pub const SUITES: &[Suite] = &[
+    Suite {
+        name: "fmt",
+        about: "rustfmt: the code is formatted",
+        slow: false,
+        needs: &[Prerequisite::RustupComponent {
+            component: "rustfmt",
+            cargo_subcommand: "fmt",
+        }],
+        run: run_fmt,
+    },
+    Suite {
+        name: "clippy",
+        about: "clippy on every crate, target and feature, warnings denied",
+        slow: false,
+        needs: &[Prerequisite::RustupComponent {
+            component: "clippy",
+            cargo_subcommand: "clippy",
+        }],
+        run: run_clippy,
+    },
+    Suite {
+        name: "unit",
+        about: "cargo test: unit, integration and doc tests of the whole workspace",
+        slow: false,
+        needs: &[],
+        run: run_cargo_test,
+    },
+    Suite {
+        name: "wasm",
+        about: "the browser crates compile for wasm32-unknown-unknown",
+        slow: false,
+        needs: &[Prerequisite::RustTarget(WASM_TARGET)],
+        run: run_wasm_check,
+    },
+];
+
+/// The browser's Rust target.
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// A crate that must build for the browser, with the cargo feature arguments to check it with.
+#[derive(Debug)]
+pub struct BrowserCrate {
+    /// The package name.
+    pub package: &'static str,
+    /// Extra `cargo check` arguments (e.g. `--no-default-features`, `--features web`).
+    pub feature_args: &'static [&'static str],
+}
+
+/// Every crate that must run in a browser (the one list the wasm suite reads).
+pub const BROWSER_CRATES: &[BrowserCrate] = &[
+    BrowserCrate {
+        package: "nango-core",
+        feature_args: &[],
+    },
+    BrowserCrate {
+        package: "nango-ui",
+        feature_args: &[],
+    },
+];
+
+/// Runs the selected suites after installing what they need.
+pub fn run(session: &mut Session, args: &TestArgs) -> Result<(), TaskError> {
+    if args.list {
+        for suite in SUITES {
+            let speed = if suite.slow { " (slow)" } else { "" };
+            println!("{:<10} {}{speed}", suite.name, suite.about);
+        }
+        return Ok(());
+    }
+    let selected = select(&args.suites, args.quick)?;
+    let needs: Vec<Prerequisite> = selected
+        .iter()
+        .flat_map(|suite| suite.needs.iter().copied())
+        .fold(Vec::new(), |mut unique, need| {
+            if !unique.contains(&need) {
+                unique.push(need);
+            }
+            unique
+        });
+    prereq::ensure(session, &needs)?;
+    for suite in selected {
+        session.note(&format!("suite {}: {}", suite.name, suite.about));
+        (suite.run)(session)?;
+    }
+    Ok(())
+}
+
+/// The suites to run: the named ones (in registry order), or all (minus slow ones if quick).
+fn select(names: &[String], quick: bool) -> Result<Vec<&'static Suite>, TaskError> {
+    if let Some(bad) = names
+        .iter()
+        .find(|name| !SUITES.iter().any(|suite| suite.name == name.as_str()))
+    {
+        return Err(crate::unknown(
+            "test suite",
+            bad,
+            crate::known_names(SUITES.iter().map(|suite| suite.name)),
+        ));
+    }
+    Ok(SUITES
+        .iter()
+        .filter(|suite| {
+            if names.is_empty() {
+                !(quick && suite.slow)
+            } else {
+                names.iter().any(|name| name == suite.name)
+            }
+        })
+        .collect())
+}
+
+/// `cargo fmt --all -- --check`.
+fn run_fmt(session: &mut Session) -> Result<(), TaskError> {
+    let mut command = session.cargo(["fmt", "--all", "--", "--check"]);
+    session.run(&mut command)
+}
+
+/// `cargo clippy --workspace --all-targets --all-features -- -D warnings`.
+fn run_clippy(session: &mut Session) -> Result<(), TaskError> {
+    let mut command = session.cargo([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--all-features",
+        "--",
+        "-D",
+        "warnings",
+    ]);
+    session.run(&mut command)
+}
+
+/// `cargo test --workspace --all-features` (default-members is only core: `--workspace` matters).
+fn run_cargo_test(session: &mut Session) -> Result<(), TaskError> {
+    let mut command = session.cargo(["test", "--workspace", "--all-features"]);
+    session.run_tests(&mut command)
+}
+
+/// `cargo check --target wasm32-unknown-unknown -p CRATE` for every browser crate.
+fn run_wasm_check(session: &mut Session) -> Result<(), TaskError> {
+    for browser_crate in BROWSER_CRATES {
+        let mut command = session.cargo(["check", "--target", WASM_TARGET, "-p"]);
+        command
+            .arg(browser_crate.package)
+            .args(browser_crate.feature_args);
+        session.run(&mut command)?;
+        check_single_versions(session, browser_crate)?;
+    }
+    Ok(())
+}
+
+/// Fails when the crate's wasm dependency graph holds two versions of one crate (each copy is
+/// shipped to every browser): `cargo tree -d` over normal dependencies must print nothing.
+fn check_single_versions(
+    session: &mut Session,
+    browser_crate: &BrowserCrate,
+) -> Result<(), TaskError> {
+    let label = format!(
+        "one version of each dependency in {}'s wasm graph",
+        browser_crate.package
+    );
+    let mut command = session.cargo(["tree", "--duplicates", "--edges", "normal,no-proc-macro"]);
+    command
+        .args(["--target", WASM_TARGET, "--prefix", "none", "-p"])
+        .arg(browser_crate.package)
+        .args(browser_crate.feature_args);
+    session.timed(&label, |label| {
+        let output = command.output().map_err(|source| TaskError::Spawn {
+            command: label.to_owned(),
+            source,
+        })?;
+        let tree = String::from_utf8_lossy(&output.stdout);
+        let duplicates: Vec<&str> = tree
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .collect();
+        if output.status.success() && duplicates.is_empty() {
+            Ok(())
+        } else {
+            Err(TaskError::Precondition(format!(
+                "{} has duplicate crates in its wasm graph:\n{}",
+                browser_crate.package,
+                duplicates.join("\n")
+            )))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suite_names_are_unique() {
+        for (index, suite) in SUITES.iter().enumerate() {
+            assert!(
+                SUITES[index + 1..]
+                    .iter()
+                    .all(|other| other.name != suite.name),
+                "duplicate suite {}",
+                suite.name
+            );
+        }
+    }
+
+    #[test]
+    fn select_keeps_registry_order_and_rejects_unknown_names() {
+        let names = vec!["wasm".to_owned(), "fmt".to_owned()];
+        let chosen: Vec<&str> = select(&names, false)
+            .expect("known suites")
+            .iter()
+            .map(|suite| suite.name)
+            .collect();
+        assert_eq!(chosen, ["fmt", "wasm"]);
+        let error = select(&["nope".to_owned()], false).expect_err("unknown suite");
+        assert!(
+            error.to_string().contains("unknown test suite `nope`"),
+            "{error}"
+        );
+        assert!(error.to_string().contains("fmt, clippy"), "{error}");
+    }
+
+    #[test]
+    fn quick_skips_only_slow_suites() {
+        let all = select(&[], false).expect("all");
+        let quick = select(&[], true).expect("quick");
+        assert_eq!(all.len(), SUITES.len());
+        assert_eq!(
+            quick.len(),
+            SUITES.iter().filter(|suite| !suite.slow).count()
+        );
+    }
+}
