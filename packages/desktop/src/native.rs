@@ -1,33 +1,35 @@
-//! Native OAuth windows inside a dioxus-desktop app: a plain tao window with a bare wry webview
-//! (no IPC, no initialization script, no custom protocol, nothing evaluated), centred like the web
-//! popup. The app registers them once with [`use_native_auth_windows`]; flows on any thread send
-//! commands that the main thread carries out inside a wry event handler.
+//! Native OAuth windows inside a dioxus-desktop app: a second window, sized and centred like the
+//! web popup, showing Nango's OAuth pages in a bare wry webview (no IPC, no initialization script,
+//! no custom protocol, nothing evaluated or read). The app registers them once with
+//! [`use_native_auth_windows`]; flows on any thread send commands to a task on the main thread.
 //!
-//! Why not `DesktopContext::new_window`: a dioxus window runs the dioxus page with its IPC bridge,
-//! and its navigation handler sends every `http(s)` navigation to the system browser, so it cannot
-//! show Nango's OAuth pages. A window we build ourselves is one we fully own: its close request
-//! (dioxus ignores close requests of windows it does not know) is reported exactly, not polled.
+//! How: the window is created with `DesktopContext::new_window` (an empty dioxus page, hidden),
+//! and our own webview is added to it. Dioxus' own webview cannot show the pages itself: its
+//! navigation handler sends every `http(s)` navigation to the system browser and it carries the
+//! dioxus IPC bridge. Owning a dioxus window gives us its events: a wry event handler registered
+//! on that window sees `CloseRequested` before dioxus closes it, so a user close is reported
+//! exactly (not polled), and dioxus closes the window on `ctx.close()`.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::mpsc as std_mpsc;
 
-use dioxus::prelude::{spawn, use_hook};
+use dioxus::prelude::{Element, VNode, VirtualDom, spawn, use_hook};
 use dioxus_desktop::tao::dpi::{LogicalPosition, LogicalSize};
 use dioxus_desktop::tao::event::{Event, WindowEvent};
-use dioxus_desktop::tao::event_loop::EventLoopWindowTarget;
-use dioxus_desktop::tao::window::{Window, WindowBuilder, WindowId};
 use dioxus_desktop::wry::{WebView, WebViewBuilder};
-use dioxus_desktop::{use_window, use_wry_event_handler};
+use dioxus_desktop::{
+    Config, DesktopContext, WindowBuilder, WindowCloseBehaviour, WryEventHandler, use_window,
+};
 use nango_core::PopupLayout;
 use tokio::sync::mpsc;
 
 use crate::window::{AuthWindow, AuthWindowError, PopupSize, WindowClosedNotifier};
 
-/// The page a native OAuth window shows until the WebSocket acknowledges.
+/// The page the OAuth webview shows until the WebSocket acknowledges.
 const BLANK_PAGE: &str = "about:blank";
 
 /// The title of native OAuth windows.
@@ -133,116 +135,124 @@ enum NativeCommand {
         /// The URL (carries the session token: never logged).
         url: String,
     },
-    /// Close the window.
+    /// Close the window (flow settled or cancelled).
     Close {
+        /// The window number.
+        id: u64,
+    },
+    /// The user closed the window (sent by its event handler): forget it.
+    Forget {
         /// The window number.
         id: u64,
     },
 }
 
-/// A window we built. The webview is declared first so it is dropped before its window.
+/// One open OAuth window, owned by the main-thread task.
 struct OpenWindow {
-    /// The bare webview.
-    webview: WebView,
-    /// The tao window.
-    window: Window,
-    /// The window number.
-    id: u64,
-    /// Reports a user close.
-    closed: WindowClosedNotifier,
+    /// The dioxus window (its own webview is hidden).
+    context: DesktopContext,
+    /// Our bare webview; taken (dropped) when the window closes.
+    webview: Rc<RefCell<Option<WebView>>>,
+    /// The event handler registered on the window.
+    handler: WryEventHandler,
     /// Set when the window is gone.
     gone: Arc<AtomicBool>,
 }
 
-/// The main-thread side: queued commands and the open windows.
+/// The main-thread side: carries out commands for the open windows.
 struct NativeWindowRunner {
-    /// Commands received but not yet carried out (they need the event loop target).
-    queue: std_mpsc::Receiver<NativeCommand>,
-    /// The open windows.
-    windows: Vec<OpenWindow>,
+    /// The app's main window (for its monitor and to open windows).
+    main: DesktopContext,
+    /// Commands back to this runner (used by the windows' event handlers).
+    commands: mpsc::UnboundedSender<NativeCommand>,
+    /// The open windows by number.
+    windows: HashMap<u64, OpenWindow>,
 }
 
 impl NativeWindowRunner {
-    /// Carries out queued commands and reports close requests of our windows.
-    fn handle_event<T: 'static>(
-        &mut self,
-        event: &Event<'_, T>,
-        target: &EventLoopWindowTarget<T>,
-    ) {
-        while let Ok(command) = self.queue.try_recv() {
-            self.execute(command, target);
-        }
-        if let Event::WindowEvent {
-            window_id,
-            event: WindowEvent::CloseRequested | WindowEvent::Destroyed,
-            ..
-        } = event
-        {
-            self.user_closed(*window_id);
-        }
-    }
-
     /// Carries out one command.
-    fn execute<T: 'static>(&mut self, command: NativeCommand, target: &EventLoopWindowTarget<T>) {
+    async fn execute(&mut self, command: NativeCommand) {
         match command {
             NativeCommand::Open {
                 id,
                 size,
                 closed,
                 gone,
-            } => match build_window(size, target) {
-                Ok((window, webview)) => self.windows.push(OpenWindow {
-                    webview,
-                    window,
-                    id,
-                    closed,
-                    gone,
-                }),
+            } => match self.open(id, size, closed, Arc::clone(&gone)).await {
+                Ok(open) => {
+                    self.windows.insert(id, open);
+                }
                 // The flow learns at navigation time (`blocked_by_browser`).
                 Err(_) => gone.store(true, Ordering::SeqCst),
             },
             NativeCommand::Navigate { id, url } => {
-                if let Some(open) = self.windows.iter().find(|open| open.id == id)
-                    && open.webview.load_url(&url).is_err()
-                {
-                    self.remove(id);
+                let failed = self.windows.get(&id).is_some_and(|open| {
+                    open.webview
+                        .borrow()
+                        .as_ref()
+                        .is_none_or(|webview| webview.load_url(&url).is_err())
+                });
+                if failed {
+                    self.close(id);
                 }
             }
-            NativeCommand::Close { id } => self.remove(id),
+            NativeCommand::Close { id } => self.close(id),
+            NativeCommand::Forget { id } => {
+                if let Some(open) = self.windows.remove(&id) {
+                    open.context.remove_wry_event_handler(open.handler);
+                }
+            }
         }
     }
 
-    /// Drops a window we close ourselves (not a user close: nothing is reported).
-    fn remove(&mut self, id: u64) {
-        if let Some(position) = self.windows.iter().position(|open| open.id == id) {
-            let open = self.windows.remove(position);
-            open.gone.store(true, Ordering::SeqCst);
-        }
+    /// Opens a window centred on the main window's monitor with a bare webview in it.
+    async fn open(
+        &self,
+        id: u64,
+        size: PopupSize,
+        closed: WindowClosedNotifier,
+        gone: Arc<AtomicBool>,
+    ) -> Result<OpenWindow, AuthWindowError> {
+        let config = Config::new()
+            .with_window(self.window_builder(size))
+            .with_menu(None)
+            .with_close_behaviour(WindowCloseBehaviour::WindowCloses);
+        let context = self
+            .main
+            .new_window(VirtualDom::new(hidden_page), config)
+            .try_resolve()
+            .await
+            .map_err(|_| AuthWindowError("the window was not created".to_owned()))?;
+        let _ = context.webview.set_visible(false);
+        let webview = Rc::new(RefCell::new(Some(build_bare_webview(&context)?)));
+        let handler = context.create_wry_event_handler(window_event_handler(
+            id,
+            Rc::downgrade(&webview),
+            closed,
+            Arc::clone(&gone),
+            self.commands.clone(),
+        ));
+        Ok(OpenWindow {
+            context,
+            webview,
+            handler,
+            gone,
+        })
     }
 
-    /// Drops a window the user closed and reports it to its flow.
-    fn user_closed(&mut self, window_id: WindowId) {
-        if let Some(position) = self
-            .windows
-            .iter()
-            .position(|open| open.window.id() == window_id)
-        {
-            let open = self.windows.remove(position);
-            open.gone.store(true, Ordering::SeqCst);
-            open.closed.notify();
-        }
-    }
-}
-
-/// Builds a window centred on the primary monitor like the web popup, with a bare webview.
-fn build_window<T: 'static>(
-    size: PopupSize,
-    target: &EventLoopWindowTarget<T>,
-) -> Result<(Window, WebView), AuthWindowError> {
-    let mut builder = WindowBuilder::new()
-        .with_title(WINDOW_TITLE)
-        .with_inner_size(LogicalSize::new(size.width, size.height));
-    if let Some(monitor) = target.primary_monitor() {
+    /// The window's title, size and position: `PopupLayout` on the main window's monitor.
+    fn window_builder(&self, size: PopupSize) -> WindowBuilder {
+        let builder = WindowBuilder::new()
+            .with_title(WINDOW_TITLE)
+            .with_inner_size(LogicalSize::new(size.width, size.height));
+        let monitor = self
+            .main
+            .window
+            .current_monitor()
+            .or_else(|| self.main.window.primary_monitor());
+        let Some(monitor) = monitor else {
+            return builder;
+        };
         let scale = monitor.scale_factor();
         let screen: LogicalSize<f64> = monitor.size().to_logical(scale);
         let origin: LogicalPosition<f64> = monitor.position().to_logical(scale);
@@ -252,22 +262,79 @@ fn build_window<T: 'static>(
             screen.width,
             screen.height,
         );
-        builder = builder
+        builder
             .with_inner_size(LogicalSize::new(layout.width, layout.height))
             .with_position(LogicalPosition::new(
                 origin.x + layout.left,
                 origin.y + layout.top,
-            ));
+            ))
     }
-    let window = builder
-        .build(target)
-        .map_err(|error| AuthWindowError(format!("could not create the window: {error}")))?;
-    let webview = build_bare_webview(&window)
-        .map_err(|error| AuthWindowError(format!("could not create the webview: {error}")))?;
-    Ok((window, webview))
+
+    /// Closes a window ourselves (not a user close: nothing is reported).
+    fn close(&mut self, id: u64) {
+        if let Some(open) = self.windows.remove(&id) {
+            open.gone.store(true, Ordering::SeqCst);
+            open.context.remove_wry_event_handler(open.handler);
+            // Our webview goes before its window.
+            drop(open.webview.borrow_mut().take());
+            open.context.close();
+        }
+    }
 }
 
-/// A webview with no IPC handler, no initialization script and no custom protocol.
+/// The (hidden) dioxus page of an OAuth window.
+fn hidden_page() -> Element {
+    VNode::empty()
+}
+
+/// Watches one OAuth window: on a user close, drops our webview before dioxus closes the window,
+/// reports the close to the flow once, and tells the runner to forget the window.
+fn window_event_handler<T: 'static>(
+    id: u64,
+    webview: Weak<RefCell<Option<WebView>>>,
+    closed: WindowClosedNotifier,
+    gone: Arc<AtomicBool>,
+    commands: mpsc::UnboundedSender<NativeCommand>,
+) -> impl FnMut(&Event<'_, T>, &dioxus_desktop::tao::event_loop::EventLoopWindowTarget<T>) + 'static
+{
+    move |event, _target| {
+        let Event::WindowEvent { event, .. } = event else {
+            return;
+        };
+        match event {
+            WindowEvent::CloseRequested | WindowEvent::Destroyed => {
+                if let Some(webview) = webview.upgrade()
+                    && let Ok(mut webview) = webview.try_borrow_mut()
+                {
+                    drop(webview.take());
+                }
+                if !gone.swap(true, Ordering::SeqCst) {
+                    closed.notify();
+                }
+                let _ = commands.send(NativeCommand::Forget { id });
+            }
+            #[cfg(not(any(
+                target_os = "linux",
+                target_os = "dragonfly",
+                target_os = "freebsd",
+                target_os = "netbsd",
+                target_os = "openbsd",
+            )))]
+            WindowEvent::Resized(size) => {
+                if let Some(webview) = webview.upgrade()
+                    && let Ok(webview) = webview.try_borrow()
+                    && let Some(webview) = webview.as_ref()
+                {
+                    let _ = webview.set_bounds(full_window_bounds(*size));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A webview with no IPC handler, no initialization script and no custom protocol, filling the
+/// window (GTK: packed into the window's vertical box after the hidden dioxus webview).
 #[cfg(any(
     target_os = "linux",
     target_os = "dragonfly",
@@ -275,19 +342,21 @@ fn build_window<T: 'static>(
     target_os = "netbsd",
     target_os = "openbsd",
 ))]
-fn build_bare_webview(window: &Window) -> Result<WebView, AuthWindowError> {
+fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowError> {
     use dioxus_desktop::tao::platform::unix::WindowExtUnix;
     use dioxus_desktop::wry::WebViewBuilderExtUnix;
-    let vbox = window
+    let vbox = context
+        .window
         .default_vbox()
         .ok_or_else(|| AuthWindowError("the window has no GTK container".to_owned()))?;
     WebViewBuilder::new()
         .with_url(BLANK_PAGE)
         .build_gtk(vbox)
-        .map_err(|error| AuthWindowError(error.to_string()))
+        .map_err(|error| AuthWindowError(format!("could not create the webview: {error}")))
 }
 
-/// A webview with no IPC handler, no initialization script and no custom protocol.
+/// A webview with no IPC handler, no initialization script and no custom protocol, as a child
+/// covering the whole window (resized with it by the window's event handler).
 #[cfg(not(any(
     target_os = "linux",
     target_os = "dragonfly",
@@ -295,47 +364,56 @@ fn build_bare_webview(window: &Window) -> Result<WebView, AuthWindowError> {
     target_os = "netbsd",
     target_os = "openbsd",
 )))]
-fn build_bare_webview(window: &Window) -> Result<WebView, AuthWindowError> {
+fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowError> {
     WebViewBuilder::new()
         .with_url(BLANK_PAGE)
-        .build(window)
-        .map_err(|error| AuthWindowError(error.to_string()))
+        .with_bounds(full_window_bounds(context.window.inner_size()))
+        .build_as_child(&*context.window)
+        .map_err(|error| AuthWindowError(format!("could not create the webview: {error}")))
+}
+
+/// Bounds covering a whole window of `size` physical pixels.
+#[cfg(not(any(
+    target_os = "linux",
+    target_os = "dragonfly",
+    target_os = "freebsd",
+    target_os = "netbsd",
+    target_os = "openbsd",
+)))]
+fn full_window_bounds(
+    size: dioxus_desktop::tao::dpi::PhysicalSize<u32>,
+) -> dioxus_desktop::wry::Rect {
+    dioxus_desktop::wry::Rect {
+        position: dioxus_desktop::wry::dpi::Position::Logical(
+            dioxus_desktop::wry::dpi::LogicalPosition::new(0.0, 0.0),
+        ),
+        size: dioxus_desktop::wry::dpi::Size::Physical(
+            dioxus_desktop::wry::dpi::PhysicalSize::new(size.width, size.height),
+        ),
+    }
 }
 
 /// Registers native OAuth windows in a dioxus-desktop app and returns the handle to pass to
 /// `Nango::with_native_windows`. Call it in a component of the main window that lives as long
-/// as OAuth flows may run (typically the root); the windows close when it unmounts.
+/// as OAuth flows may run (typically the root).
 pub fn use_native_auth_windows() -> NativeWindowHost {
-    let desktop = use_window();
-    let (host, runner) = use_hook(move || {
+    let main = use_window();
+    use_hook(move || {
         let (commands, mut received) = mpsc::unbounded_channel();
-        let (queue, queued) = std_mpsc::channel();
-        let runner = Rc::new(RefCell::new(NativeWindowRunner {
-            queue: queued,
-            windows: Vec::new(),
-        }));
-        let main_window = Arc::clone(&desktop.window);
-        // Runs on the main thread, woken by the flows' commands: queue each command, then wake
-        // the event loop so the wry event handler (which has the event loop target) carries it
-        // out.
+        let mut runner = NativeWindowRunner {
+            main,
+            commands: commands.clone(),
+            windows: HashMap::new(),
+        };
+        // Runs on the main thread (dioxus tasks do), woken by the flows' commands.
         spawn(async move {
             while let Some(command) = received.recv().await {
-                if queue.send(command).is_err() {
-                    break;
-                }
-                main_window.request_redraw();
+                runner.execute(command).await;
             }
         });
-        let host = NativeWindowHost {
+        NativeWindowHost {
             commands,
             next_id: Arc::new(AtomicU64::new(1)),
-        };
-        (host, runner)
-    });
-    use_wry_event_handler(move |event, target| {
-        if let Ok(mut runner) = runner.try_borrow_mut() {
-            runner.handle_event(event, target);
         }
-    });
-    host
+    })
 }
