@@ -1,0 +1,449 @@
+//! The native OAuth window in a real dioxus-desktop app under X11 (Xvfb): it opens centred like
+//! the web popup, loads Nango's OAuth URL with the acknowledged `ws_client_id`, closes itself
+//! after success, and a user close (WM_DELETE_WINDOW, like a close button) reaches the flow
+//! exactly: `window_closed` with close detection, nothing without it.
+//!
+//! Without libtest: the parent starts Xvfb (or uses `$DISPLAY`) and re-runs this binary once per
+//! scenario (`NANGO_NATIVE_SCENARIO`), reading the app's `PHASE`/`FAKE GET`/`RESULT` lines.
+//! Skips (exit 0) when neither Xvfb nor a display is available.
+
+use std::any::Any;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::mpsc as std_mpsc;
+use std::time::{Duration, Instant};
+
+use dioxus::prelude::*;
+use futures_util::SinkExt;
+use nango_desktop::{
+    AuthOptions, ClientAuth, ConnectSessionToken, Nango, NangoOptions, ProviderConfigKey,
+    use_native_auth_windows,
+};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
+use tokio_tungstenite::tungstenite::Message;
+
+const SCENARIO_ENV: &str = "NANGO_NATIVE_SCENARIO";
+const WS_CLIENT_ID: &str = "0b7c0d6e-8d5f-4b8e-9a43-1f2e3d4c5b6a";
+
+fn main() {
+    if let Ok(scenario) = std::env::var(SCENARIO_ENV) {
+        run_app(&scenario);
+    }
+    let Some(display) = Display::start() else {
+        println!("native_window: skipped (no Xvfb and no DISPLAY)");
+        println!("0 passed, 0 failed, 1 skipped");
+        return;
+    };
+    let mut passed = 0;
+    let mut failed = 0;
+    for (name, check) in [
+        (
+            "approve_resolves_and_closes_the_window",
+            approve as fn(&str) -> Result<(), String>,
+        ),
+        (
+            "user_close_with_detection_rejects_window_closed",
+            close_with_detection,
+        ),
+        (
+            "user_close_without_detection_changes_nothing",
+            close_without_detection,
+        ),
+    ] {
+        match check(&display.name) {
+            Ok(()) => {
+                passed += 1;
+                println!("test {name} ... ok");
+            }
+            Err(why) => {
+                failed += 1;
+                println!("test {name} ... FAILED\n  {why}");
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    drop(display);
+    if failed > 0 {
+        std::process::exit(1);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parent side: display, child app, checks.
+
+/// The X display the scenarios run on (an Xvfb we started, or `$DISPLAY`).
+struct Display {
+    name: String,
+    xvfb: Option<Child>,
+}
+
+impl Display {
+    fn start() -> Option<Display> {
+        if Command::new("Xvfb").arg("-help").output().is_ok() {
+            let base = 120 + std::process::id() % 100;
+            for number in base..base + 50 {
+                if Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+                    continue;
+                }
+                let child = Command::new("Xvfb")
+                    .args([
+                        &format!(":{number}"),
+                        "-screen",
+                        "0",
+                        "1024x768x24",
+                        "-nolisten",
+                        "tcp",
+                    ])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .ok()?;
+                let name = format!(":{number}");
+                let started = Instant::now();
+                while started.elapsed() < Duration::from_secs(5) {
+                    if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
+                        return Some(Display {
+                            name,
+                            xvfb: Some(child),
+                        });
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                let mut child = child;
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+            None
+        } else {
+            std::env::var("DISPLAY")
+                .ok()
+                .filter(|d| !d.is_empty())
+                .map(|name| Display { name, xvfb: None })
+        }
+    }
+}
+
+impl Drop for Display {
+    fn drop(&mut self) {
+        if let Some(mut xvfb) = self.xvfb.take() {
+            let _ = xvfb.kill();
+            let _ = xvfb.wait();
+        }
+    }
+}
+
+/// A running scenario app and its output lines.
+struct App {
+    child: Child,
+    lines: std_mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl App {
+    fn start(display: &str, scenario: &str) -> Result<App, String> {
+        let mut child = Command::new(std::env::current_exe().map_err(|e| e.to_string())?)
+            .env(SCENARIO_ENV, scenario)
+            .env("DISPLAY", display)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| e.to_string())?;
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let (sender, lines) = std_mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Ok(App {
+            child,
+            lines,
+            seen: Vec::new(),
+        })
+    }
+
+    /// Waits for a line starting with `prefix` and returns it.
+    fn wait_for(&mut self, prefix: &str, within: Duration) -> Result<String, String> {
+        if let Some(line) = self.seen.iter().find(|l| l.starts_with(prefix)) {
+            return Ok(line.clone());
+        }
+        let deadline = Instant::now() + within;
+        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.starts_with(prefix) {
+                        return Ok(line);
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        Err(format!("no `{prefix}` line; saw {:?}", self.seen))
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `(geometry, id)` of the visible window titled "Sign in", via xwininfo.
+fn sign_in_window(display: &str) -> Option<(String, String)> {
+    let output = Command::new("xwininfo")
+        .args(["-root", "-tree"])
+        .env("DISPLAY", display)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    let line = text.lines().find(|l| l.contains("\"Sign in\""))?;
+    let id = line.split_whitespace().next()?.to_owned();
+    let geometry = line
+        .split_whitespace()
+        .find(|w| w.contains('x') && w.contains('+') && !w.starts_with("0x"))?
+        .to_owned();
+    Some((geometry, id))
+}
+
+fn wait_for_sign_in_window(
+    display: &str,
+    present: bool,
+) -> Result<Option<(String, String)>, String> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        let found = sign_in_window(display);
+        if found.is_some() == present {
+            return Ok(found);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Err(format!(
+        "the Sign in window never became {}",
+        if present { "visible" } else { "gone" }
+    ))
+}
+
+/// Asks the window to close like a window manager's close button.
+fn close_like_the_user(display: &str, window_id: &str) -> Result<(), String> {
+    let helper = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/x11_close_window.py");
+    let status = Command::new("python3")
+        .arg(helper)
+        .arg(window_id)
+        .env("DISPLAY", display)
+        .status()
+        .map_err(|e| format!("python3: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("close helper: {status}"))
+    }
+}
+
+fn approve(display: &str) -> Result<(), String> {
+    let mut app = App::start(display, "approve")?;
+    let page = app.wait_for("FAKE GET", Duration::from_secs(20))?;
+    assert_line(&page, "FAKE GET /oauth/connect/github ws_client_id=true")?;
+    let result = app.wait_for("RESULT", Duration::from_secs(20))?;
+    assert_line(&result, "RESULT Ok github smoke-1 pending=Some(false)")?;
+    // Still open right at the result (close grace), gone shortly after.
+    wait_for_sign_in_window(display, false)?;
+    Ok(())
+}
+
+fn close_with_detection(display: &str) -> Result<(), String> {
+    let mut app = App::start(display, "close-detect")?;
+    app.wait_for("FAKE GET", Duration::from_secs(20))?;
+    let (geometry, id) = wait_for_sign_in_window(display, true)?.ok_or("no window")?;
+    // PopupLayout::compute(500, 600, 1024, 768) when the screen is Xvfb's 1024x768.
+    if display_is_1024x768(display) {
+        assert_line(&geometry, "500x600+262+84")?;
+    }
+    close_like_the_user(display, &id)?;
+    let result = app.wait_for("RESULT", Duration::from_secs(10))?;
+    assert_line(&result, "RESULT Err window_closed")?;
+    wait_for_sign_in_window(display, false)?;
+    Ok(())
+}
+
+fn close_without_detection(display: &str) -> Result<(), String> {
+    let mut app = App::start(display, "close-nodetect")?;
+    app.wait_for("FAKE GET", Duration::from_secs(20))?;
+    let (_, id) = wait_for_sign_in_window(display, true)?.ok_or("no window")?;
+    close_like_the_user(display, &id)?;
+    wait_for_sign_in_window(display, false)?;
+    // The flow keeps waiting (SDK parity); the app cancels it 1.5 s after the window is gone.
+    let result = app.wait_for("RESULT", Duration::from_secs(10))?;
+    assert_line(&result, "RESULT Err cancelled")?;
+    Ok(())
+}
+
+fn display_is_1024x768(display: &str) -> bool {
+    Command::new("xwininfo")
+        .args(["-root"])
+        .env("DISPLAY", display)
+        .output()
+        .map(|o| {
+            let text = String::from_utf8_lossy(&o.stdout).into_owned();
+            text.contains("Width: 1024") && text.contains("Height: 768")
+        })
+        .unwrap_or(false)
+}
+
+fn assert_line(actual: &str, expected: &str) -> Result<(), String> {
+    if actual == expected {
+        Ok(())
+    } else {
+        Err(format!("expected `{expected}`, got `{actual}`"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child side: the app with a loopback fake Nango.
+
+/// The scenario, handed to the app as root context.
+#[derive(Clone, Copy)]
+struct Scenario {
+    port: u16,
+    detect_closed: bool,
+    cancel_after_close: bool,
+}
+
+fn run_app(scenario: &str) -> ! {
+    let approve = scenario == "approve";
+    let (port_sender, port_receiver) = std_mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Runtime::new().expect("runtime");
+        runtime.block_on(fake_nango(approve, port_sender));
+    });
+    let port = port_receiver.recv().expect("fake Nango port");
+    let scenario = Scenario {
+        port,
+        detect_closed: scenario != "close-nodetect",
+        cancel_after_close: scenario == "close-nodetect",
+    };
+    dioxus_desktop::launch::launch(
+        app,
+        vec![Box::new(move || Box::new(scenario) as Box<dyn Any>)],
+        vec![Box::new(dioxus_desktop::Config::new().with_window(
+            dioxus_desktop::WindowBuilder::new().with_title("Native window test app"),
+        ))],
+    )
+}
+
+fn app() -> Element {
+    let scenario: Scenario = use_context();
+    let host = use_native_auth_windows();
+    use_hook(move || {
+        spawn(async move {
+            let nango = Nango::new(NangoOptions {
+                host: Some(format!("http://127.0.0.1:{}", scenario.port)),
+                auth: ClientAuth::SessionToken(ConnectSessionToken::new(format!(
+                    "nango_connect_session_{}",
+                    "ab".repeat(32)
+                ))),
+                ..NangoOptions::default()
+            })
+            .expect("options")
+            .with_native_windows(host);
+            let mut phase = nango.phase();
+            tokio::spawn(async move {
+                while phase.changed().await.is_ok() {
+                    println!("PHASE {:?}", *phase.borrow());
+                }
+            });
+            if scenario.cancel_after_close {
+                let canceller = nango.clone();
+                tokio::spawn(async move {
+                    // The parent closes the window within a few seconds; cancel well after.
+                    tokio::time::sleep(Duration::from_secs(8)).await;
+                    canceller.cancel();
+                });
+            }
+            let options = AuthOptions {
+                detect_closed_auth_window: scenario.detect_closed,
+                ..AuthOptions::default()
+            };
+            let result = nango
+                .auth(&ProviderConfigKey::new("github"), None, options)
+                .expect("planning")
+                .await;
+            match result {
+                Ok(success) => println!(
+                    "RESULT Ok {} {} pending={:?}",
+                    success.provider_config_key.as_str(),
+                    success.connection_id.as_str(),
+                    success.is_pending
+                ),
+                Err(error) => println!("RESULT Err {}", error.kind),
+            }
+            tokio::time::sleep(Duration::from_secs(3)).await;
+            std::process::exit(0);
+        });
+    });
+    rsx! { div { "native window test app" } }
+}
+
+/// One port serving the WebSocket (ack, then success once the OAuth page was fetched in
+/// `approve` mode) and plain HTTP pages.
+async fn fake_nango(approve: bool, port: std_mpsc::Sender<u16>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let _ = port.send(listener.local_addr().expect("addr").port());
+    let approved = Arc::new(Notify::new());
+    while let Ok((stream, _)) = listener.accept().await {
+        let approved = Arc::clone(&approved);
+        tokio::spawn(async move {
+            let mut head = [0u8; 2048];
+            let read = stream.peek(&mut head).await.unwrap_or(0);
+            let head = String::from_utf8_lossy(&head[..read]).to_ascii_lowercase();
+            if head.contains("upgrade: websocket") {
+                serve_websocket(stream, approved).await;
+            } else {
+                serve_page(stream, approve, approved).await;
+            }
+        });
+    }
+}
+
+async fn serve_websocket(stream: TcpStream, approved: Arc<Notify>) {
+    let Ok(mut ws) = tokio_tungstenite::accept_async(stream).await else {
+        return;
+    };
+    let ack = format!(r#"{{"message_type":"connection_ack","ws_client_id":"{WS_CLIENT_ID}"}}"#);
+    let _ = ws.send(Message::text(ack)).await;
+    approved.notified().await;
+    let success = r#"{"message_type":"success","provider_config_key":"github","connection_id":"smoke-1","is_pending":false}"#;
+    let _ = ws.send(Message::text(success)).await;
+    tokio::time::sleep(Duration::from_secs(30)).await;
+}
+
+async fn serve_page(mut stream: TcpStream, approve: bool, approved: Arc<Notify>) {
+    let mut request = vec![0u8; 8192];
+    let read = stream.read(&mut request).await.unwrap_or(0);
+    let request = String::from_utf8_lossy(&request[..read]).into_owned();
+    let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    if path.starts_with("/oauth/connect/") {
+        println!(
+            "FAKE GET {} ws_client_id={}",
+            path.split('?').next().unwrap_or(""),
+            path.contains(&format!("ws_client_id={WS_CLIENT_ID}"))
+        );
+    }
+    let body = "<!doctype html><title>Fake provider</title><h1>Fake provider: signing in</h1>";
+    let response = format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let _ = stream.write_all(response.as_bytes()).await;
+    if approve && path.starts_with("/oauth/connect/") {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        approved.notify_one();
+    }
+}
