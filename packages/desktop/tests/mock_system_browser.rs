@@ -1,6 +1,3 @@
-// PENDING: activates when nango-mock lands on main: move to tests/ and add the dev-dependencies
-// `nango-mock.workspace = true` and `reqwest.workspace = true` (verified passing against the mock
-// branch at 93da466).
 //! System-browser mode end to end against nango-mock on loopback: the "browser" is a test double
 //! that fetches the navigated URL with reqwest, follows the redirects to the fake provider, clicks
 //! Approve (posts its form) and follows the callback; the flow resolves over the WebSocket and the
@@ -50,11 +47,7 @@ impl BrowserLauncher for FakeBrowser {
 }
 
 /// Follows redirects by hand (keeping cookies like a browser), posts the provider's form.
-async fn browse(
-    start: &str,
-    decision: &str,
-    trace: &Mutex<BrowserTrace>,
-) -> Result<(), String> {
+async fn browse(start: &str, decision: &str, trace: &Mutex<BrowserTrace>) -> Result<(), String> {
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -122,7 +115,11 @@ fn absolute(base: &str, location: &str) -> Result<String, String> {
 fn form_value(page: &str, name: &str) -> Result<String, String> {
     let marker = format!("name=\"{name}\" value=\"");
     let start = page.find(&marker).ok_or("no request id in the page")? + marker.len();
-    Ok(page[start..].split('"').next().unwrap_or_default().to_owned())
+    Ok(page[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned())
 }
 
 async fn session_token(server: &RunningServer) -> ConnectSessionToken {
@@ -164,7 +161,11 @@ async fn system_browser_approval_completes_over_the_websocket() {
     };
     let nango = nango_for(&server, token, browser);
     let flow = nango
-        .auth(&ProviderConfigKey::new("github"), None, AuthOptions::default())
+        .auth(
+            &ProviderConfigKey::new("github"),
+            None,
+            AuthOptions::default(),
+        )
         .unwrap();
     let success = tokio::time::timeout(Duration::from_secs(20), flow)
         .await
@@ -182,7 +183,12 @@ async fn system_browser_approval_completes_over_the_websocket() {
         server.base_url()
     )));
     assert!(trace.visited[0].contains("&ws_client_id="));
-    assert!(trace.visited.iter().any(|u| u.contains("/_mock/provider/authorize")));
+    assert!(
+        trace
+            .visited
+            .iter()
+            .any(|u| u.contains("/_mock/provider/authorize"))
+    );
     assert!(trace.visited.iter().any(|u| u.starts_with("POST ")));
     assert!(trace.visited.last().unwrap().contains("/oauth/callback?"));
     drop(trace);
@@ -207,7 +213,11 @@ async fn system_browser_denial_rejects_with_the_providers_error() {
     };
     let nango = nango_for(&server, token, browser);
     let flow = nango
-        .auth(&ProviderConfigKey::new("github"), None, AuthOptions::default())
+        .auth(
+            &ProviderConfigKey::new("github"),
+            None,
+            AuthOptions::default(),
+        )
         .unwrap();
     let error = tokio::time::timeout(Duration::from_secs(20), flow)
         .await
