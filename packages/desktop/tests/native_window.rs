@@ -1,7 +1,9 @@
 //! The native OAuth window in a real dioxus-desktop app under X11 (Xvfb): it opens centred like
 //! the web popup, loads Nango's OAuth URL with the acknowledged `ws_client_id`, closes itself
 //! after success, and a user close (WM_DELETE_WINDOW, like a close button) reaches the flow
-//! exactly: `window_closed` with close detection, nothing without it.
+//! exactly: `window_closed` with close detection, nothing without it. One scenario runs the real
+//! round trip through nango-mock (redirects, auto-approving fake provider, callback page) in the
+//! native window and checks the stored connection.
 //!
 //! Without libtest: the parent starts Xvfb (or uses `$DISPLAY`) and re-runs this binary once per
 //! scenario (`NANGO_NATIVE_SCENARIO`), reading the app's `PHASE`/`FAKE GET`/`RESULT` lines.
@@ -52,6 +54,10 @@ fn main() {
         (
             "user_close_without_detection_changes_nothing",
             close_without_detection,
+        ),
+        (
+            "nango_mock_round_trip_in_the_native_window",
+            mock_round_trip,
         ),
     ] {
         match check(&display.name) {
@@ -285,6 +291,18 @@ fn close_without_detection(display: &str) -> Result<(), String> {
     Ok(())
 }
 
+fn mock_round_trip(display: &str) -> Result<(), String> {
+    let mut app = App::start(display, "mock")?;
+    let result = app.wait_for("RESULT", Duration::from_secs(30))?;
+    if !result.starts_with("RESULT Ok github ") || !result.ends_with(" pending=Some(false)") {
+        return Err(format!("unexpected {result}"));
+    }
+    let stored = app.wait_for("STORED", Duration::from_secs(5))?;
+    assert_line(&stored, "STORED OAUTH2")?;
+    wait_for_sign_in_window(display, false)?;
+    Ok(())
+}
+
 fn display_is_1024x768(display: &str) -> bool {
     Command::new("xwininfo")
         .args(["-root"])
@@ -309,29 +327,41 @@ fn assert_line(actual: &str, expected: &str) -> Result<(), String> {
 // Child side: the app with a loopback fake Nango.
 
 /// The scenario, handed to the app as root context.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct Scenario {
-    port: u16,
+    host: String,
+    token: String,
+    /// nango-mock's store, in the `mock` scenario.
+    store: Option<Arc<dyn nango_mock::state::Store>>,
     detect_closed: bool,
     cancel_after_close: bool,
 }
 
 fn run_app(scenario: &str) -> ! {
-    let approve = scenario == "approve";
-    let (port_sender, port_receiver) = std_mpsc::channel();
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Runtime::new().expect("runtime");
-        runtime.block_on(fake_nango(approve, port_sender));
-    });
-    let port = port_receiver.recv().expect("fake Nango port");
+    let (server_sender, server_receiver) = std_mpsc::channel();
+    if scenario == "mock" {
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().expect("runtime");
+            runtime.block_on(mock_nango(server_sender));
+        });
+    } else {
+        let approve = scenario == "approve";
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().expect("runtime");
+            runtime.block_on(fake_nango(approve, server_sender));
+        });
+    }
+    let (host, token, store) = server_receiver.recv().expect("Nango host");
     let scenario = Scenario {
-        port,
+        host,
+        token,
+        store,
         detect_closed: scenario != "close-nodetect",
         cancel_after_close: scenario == "close-nodetect",
     };
     dioxus_desktop::launch::launch(
         app,
-        vec![Box::new(move || Box::new(scenario) as Box<dyn Any>)],
+        vec![Box::new(move || Box::new(scenario.clone()) as Box<dyn Any>)],
         vec![Box::new(dioxus_desktop::Config::new().with_window(
             dioxus_desktop::WindowBuilder::new().with_title("Native window test app"),
         ))],
@@ -344,11 +374,8 @@ fn app() -> Element {
     use_hook(move || {
         spawn(async move {
             let nango = Nango::new(NangoOptions {
-                host: Some(format!("http://127.0.0.1:{}", scenario.port)),
-                auth: ClientAuth::SessionToken(ConnectSessionToken::new(format!(
-                    "nango_connect_session_{}",
-                    "ab".repeat(32)
-                ))),
+                host: Some(scenario.host.clone()),
+                auth: ClientAuth::SessionToken(ConnectSessionToken::new(scenario.token.clone())),
                 ..NangoOptions::default()
             })
             .expect("options")
@@ -376,12 +403,22 @@ fn app() -> Element {
                 .expect("planning")
                 .await;
             match result {
-                Ok(success) => println!(
-                    "RESULT Ok {} {} pending={:?}",
-                    success.provider_config_key.as_str(),
-                    success.connection_id.as_str(),
-                    success.is_pending
-                ),
+                Ok(success) => {
+                    println!(
+                        "RESULT Ok {} {} pending={:?}",
+                        success.provider_config_key.as_str(),
+                        success.connection_id.as_str(),
+                        success.is_pending
+                    );
+                    if let Some(store) = &scenario.store {
+                        let stored = store
+                            .connection("github", success.connection_id.as_str())
+                            .ok()
+                            .flatten()
+                            .map(|c| c.credentials["type"].to_string());
+                        println!("STORED {}", stored.unwrap_or_default().trim_matches('"'));
+                    }
+                }
                 Err(error) => println!("RESULT Err {}", error.kind),
             }
             tokio::time::sleep(Duration::from_secs(3)).await;
@@ -391,11 +428,36 @@ fn app() -> Element {
     rsx! { div { "native window test app" } }
 }
 
+/// Runs nango-mock with the fake provider auto-approving, and a session for `github`.
+async fn mock_nango(server: std_mpsc::Sender<ServerInfo>) {
+    let mock = nango_mock::MockServer::builder()
+        .auto_approve(true)
+        .start()
+        .await
+        .expect("nango-mock");
+    let response = reqwest::Client::new()
+        .post(format!("{}/connect/sessions", mock.base_url()))
+        .bearer_auth(mock.secret_key().expose())
+        .json(&serde_json::json!({"end_user": {"id": "desktop-user"}}))
+        .send()
+        .await
+        .expect("session");
+    let body: serde_json::Value = response.json().await.expect("session body");
+    let token = body["data"]["token"].as_str().expect("token").to_owned();
+    let _ = server.send((mock.base_url(), token, Some(mock.store())));
+    std::future::pending::<()>().await;
+}
+
+/// What the app needs to reach its Nango: host, session token, and the mock's store.
+type ServerInfo = (String, String, Option<Arc<dyn nango_mock::state::Store>>);
+
 /// One port serving the WebSocket (ack, then success once the OAuth page was fetched in
 /// `approve` mode) and plain HTTP pages.
-async fn fake_nango(approve: bool, port: std_mpsc::Sender<u16>) {
+async fn fake_nango(approve: bool, server: std_mpsc::Sender<ServerInfo>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let _ = port.send(listener.local_addr().expect("addr").port());
+    let port = listener.local_addr().expect("addr").port();
+    let token = format!("nango_connect_session_{}", "ab".repeat(32));
+    let _ = server.send((format!("http://127.0.0.1:{port}"), token, None));
     let approved = Arc::new(Notify::new());
     while let Ok((stream, _)) = listener.accept().await {
         let approved = Arc::clone(&approved);
