@@ -233,7 +233,7 @@ impl Nango {
                         size: PopupSize { width, height },
                         cancel,
                         phase,
-                        log: self.log,
+                        log: self.log.clone(),
                     },
                 )
             }

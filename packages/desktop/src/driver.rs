@@ -200,3 +200,85 @@ pub(crate) async fn drive_oauth_flow(
         pending.push_back(input);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use futures_util::SinkExt;
+    use nango_core::FlowSettings;
+    use tokio::net::TcpListener;
+
+    use super::*;
+    use crate::browser::{BrowserLauncher, SystemBrowserWindow};
+    use crate::slot::FlowSlot;
+    use crate::window::AuthWindowError;
+
+    const TOKEN: &str =
+        "nango_connect_session_0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    const CLIENT_SECRET: &str = "very-secret-client-value";
+
+    struct Recorder(Mutex<Vec<String>>);
+
+    impl BrowserLauncher for Recorder {
+        fn launch(&self, url: &str) -> Result<(), AuthWindowError> {
+            self.0.lock().unwrap().push(url.to_owned());
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn debug_lines_never_contain_the_token_or_secrets() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        tokio::spawn(async move {
+            let (stream, _) = listener.accept().await.unwrap();
+            let mut ws = tokio_tungstenite::accept_async(stream).await.unwrap();
+            ws.send(Message::text(
+                r#"{"message_type":"connection_ack","ws_client_id":"0b7c0d6e-8d5f-4b8e-9a43-1f2e3d4c5b6a"}"#,
+            ))
+            .await
+            .unwrap();
+            ws.send(Message::text(
+                r#"{"message_type":"success","provider_config_key":"github","connection_id":"c-1","is_pending":false,"private_key":"pk-secret"}"#,
+            ))
+            .await
+            .unwrap();
+            tokio::time::sleep(Duration::from_secs(2)).await;
+        });
+        let pre_ack_url = format!(
+            "http://127.0.0.1:{port}/oauth/connect/github?connect_session_token={TOKEN}&credentials[oauth_client_secret_override]={CLIENT_SECRET}"
+        );
+        let flow = OAuthFlow::new(&pre_ack_url, FlowSettings::default()).unwrap();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let launcher = Arc::new(Recorder(Mutex::new(Vec::new())));
+        let (cancel, phase) = FlowSlot::new().start();
+        let io = FlowIo {
+            websocket_url: format!("ws://127.0.0.1:{port}/"),
+            window: Box::new(SystemBrowserWindow::new(launcher.clone())),
+            size: PopupSize {
+                width: 500,
+                height: 600,
+            },
+            cancel,
+            phase,
+            log: DebugLog::capturing(Arc::clone(&lines)),
+        };
+        let success = drive_oauth_flow(flow, io).await.unwrap();
+        assert_eq!(success.connection_id.as_str(), "c-1");
+        // The browser got the real URL; the log got none of its secrets.
+        assert!(launcher.0.lock().unwrap()[0].contains(TOKEN));
+        let lines = lines.lock().unwrap();
+        assert!(lines.iter().any(|l| l.contains("Navigate")), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("ws_client_id")),
+            "{lines:?}"
+        );
+        for line in lines.iter() {
+            assert!(!line.contains(TOKEN), "{line}");
+            assert!(!line.contains("0123456789abcdef0123"), "{line}");
+            assert!(!line.contains(CLIENT_SECRET), "{line}");
+            assert!(!line.contains("pk-secret"), "{line}");
+        }
+    }
+}

@@ -6,6 +6,29 @@
 //! registered with `use_native_auth_windows`) or in the system browser (RFC 8252: completion
 //! arrives over the same WebSocket, no loopback listener). Providers whose sign-in refuses
 //! embedded webviews (Google, Microsoft) go to the system browser automatically.
+//!
+//! ```no_run
+//! use nango_desktop::{
+//!     AuthOptions, AuthWindowChoice, ClientAuth, ConnectSessionToken, Nango, NangoOptions,
+//!     ProviderConfigKey,
+//! };
+//!
+//! # async fn connect(token: String) -> Result<(), nango_desktop::AuthError> {
+//! let nango = Nango::new(NangoOptions {
+//!     host: Some("http://127.0.0.1:3003".into()),
+//!     auth: ClientAuth::SessionToken(ConnectSessionToken::new(token)),
+//!     ..NangoOptions::default()
+//! })?
+//! // Inside a dioxus-desktop app, `.with_native_windows(use_native_auth_windows())` instead.
+//! .with_auth_window(AuthWindowChoice::SystemBrowser);
+//! // Planning errors (missing token, bad host) come back here, before anything opens...
+//! let flow = nango.auth(&ProviderConfigKey::new("github"), None, AuthOptions::default())?;
+//! // ...and the flow's outcome (success, `cancelled`, `timeout`, `websocket_failed`…) here.
+//! let connection = flow.await?;
+//! println!("connected {}", connection.connection_id.as_str());
+//! # Ok(())
+//! # }
+//! ```
 
 mod browser;
 mod client;
