@@ -40,6 +40,18 @@ pub(crate) struct FlowIo {
     pub log: DebugLog,
 }
 
+/// Closes the window if the flow's future is dropped before it settled (the caller gave up);
+/// once the flow settles, the window is taken out and closed after the grace instead.
+struct WindowGuard(Option<Box<dyn AuthWindow>>);
+
+impl Drop for WindowGuard {
+    fn drop(&mut self) {
+        if let Some(mut window) = self.0.take() {
+            window.close();
+        }
+    }
+}
+
 /// Runs `flow` to its end and returns its outcome. Never hangs unless the flow's own rules say so
 /// (the deadline bounds every flow).
 pub(crate) async fn drive_oauth_flow(
@@ -55,7 +67,7 @@ pub(crate) async fn drive_oauth_flow(
         log,
     } = io;
     let settings = *flow.settings();
-    let mut window = Some(window);
+    let mut window = WindowGuard(Some(window));
     let (closed_notifier, mut closed_events) = WindowClosedNotifier::channel();
     let mut pending: VecDeque<FlowInput> = VecDeque::new();
     let mut outcome: Option<Result<AuthSuccess, AuthError>> = None;
@@ -65,7 +77,7 @@ pub(crate) async fn drive_oauth_flow(
     let mut closed_live = true;
 
     phase.report(AuthPhase::Connecting);
-    let opened = match window.as_mut() {
+    let opened = match window.0.as_mut() {
         Some(window) => window.open(size, closed_notifier),
         None => Ok(()),
     };
@@ -91,7 +103,7 @@ pub(crate) async fn drive_oauth_flow(
                 log.line(format_args!("flow effect {effect:?}"));
                 match effect {
                     FlowEffect::Navigate(url) => {
-                        let navigated = match window.as_mut() {
+                        let navigated = match window.0.as_mut() {
                             Some(window) => window.navigate(&url).map(|()| window.waiting_phase()),
                             None => Ok(AuthPhase::WaitingForWindow),
                         };
@@ -120,7 +132,7 @@ pub(crate) async fn drive_oauth_flow(
                         }
                     }
                     FlowEffect::CloseWindowAfter(delay) => {
-                        if let Some(mut window) = window.take() {
+                        if let Some(mut window) = window.0.take() {
                             tokio::spawn(async move {
                                 tokio::time::sleep(delay).await;
                                 window.close();

@@ -565,3 +565,16 @@ async fn planning_errors_are_returned_before_any_future() {
     .unwrap_err();
     assert_eq!(error.kind, AuthErrorKind::InvalidHostUrl);
 }
+
+#[tokio::test]
+async fn dropping_the_pending_flow_closes_its_window() {
+    let (_frames, script) = mpsc::unbounded_channel();
+    let port = ws_server(Script::AckThen(script)).await;
+    let window = RecordingWindow::default();
+    let nango = nango(port).with_auth_window(window.choice());
+    let flow = tokio::spawn(nango.auth(&github(), None, AuthOptions::default()).unwrap());
+    window.wait_for("navigate ").await;
+    assert!(!window.events().contains(&"close".to_owned()));
+    flow.abort();
+    window.wait_for("close").await;
+}
