@@ -5,8 +5,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 target="${CARGO_TARGET_DIR:-$root/target}"
-bin="$target/release/nango-mock"
-if [[ "${NANGO_MOCK_SKIP_BUILD:-}" != "1" ]]; then
+# NANGO_MOCK_BIN: a nango-mock binary already built (cargo xtask test passes its debug build).
+bin="${NANGO_MOCK_BIN:-$target/release/nango-mock}"
+if [[ -z "${NANGO_MOCK_BIN:-}" && "${NANGO_MOCK_SKIP_BUILD:-}" != "1" ]]; then
     (cd "$root" && cargo build --release -p nango-mock --bin nango-mock)
 fi
 secret="2f1e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b"

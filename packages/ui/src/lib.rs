@@ -10,3 +10,11 @@ pub mod theme;
 
 pub use i18n::{Language, MessageKey, Translator};
 pub use theme::{TOKENS_CSS, Theme, ThemePreference, ThemeStyle};
+
+pub mod components;
+pub mod connect;
+pub mod driver;
+pub mod fake;
+
+pub use connect::{ConnectUi, HostingMode};
+pub use driver::{ConnectDriver, SharedDriver, use_connect_driver};

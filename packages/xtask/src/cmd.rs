@@ -302,6 +302,15 @@ pub fn seconds(elapsed: Duration) -> String {
     format!("{:.1} s", elapsed.as_secs_f64())
 }
 
+/// The cargo target directory of this workspace: `CARGO_TARGET_DIR` (relative paths taken from
+/// the workspace root) or `<root>/target`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,10 +56,6 @@ pub enum Prerequisite {
     AptPackages(&'static [&'static str]),
     /// An npm project folder (relative to the workspace root) whose `node_modules` must be
     /// installed (`npm ci` with a lock file, `npm install` without).
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "first used by the node and browser suites")
-    )]
     NpmFolder(&'static str),
 }
 

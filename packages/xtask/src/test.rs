@@ -66,6 +66,13 @@ pub const SUITES: &[Suite] = &[
         run: run_cargo_test,
     },
     Suite {
+        name: "node-client",
+        about: "the official @nangohq/node 0.71.10 client against nango-mock (sessions, reconnect, connections)",
+        slow: false,
+        needs: &[Prerequisite::NpmFolder("tests/node-client")],
+        run: run_node_client,
+    },
+    Suite {
         name: "wasm",
         about: "the browser crates compile for wasm32-unknown-unknown",
         slow: false,
@@ -186,6 +193,21 @@ fn run_wasm_check(session: &mut Session) -> Result<(), TaskError> {
         check_single_versions(session, browser_crate)?;
     }
     Ok(())
+}
+
+/// Runs tests/node-client/run.sh against the debug nango-mock binary (built by the unit suite,
+/// rebuilt here only if missing).
+fn run_node_client(session: &mut Session) -> Result<(), TaskError> {
+    let mut build = session.cargo(["build", "-p", "nango-mock", "--bin", "nango-mock"]);
+    session.run(&mut build)?;
+    let binary = crate::cmd::target_dir(session.root())
+        .join("debug")
+        .join("nango-mock");
+    let mut command = session.command("bash");
+    command
+        .arg(session.root().join("tests/node-client/run.sh"))
+        .env("NANGO_MOCK_BIN", binary);
+    session.run(&mut command)
 }
 
 /// Fails when the crate's wasm dependency graph holds two versions of one crate (each copy is

@@ -1,0 +1,258 @@
+//! The top-level [`ConnectUi`] component: loads data through the driver, moves between screens
+//! with the pure [`ConnectMachine`], and renders the view components inside the dialog shell.
+
+mod machine;
+mod runner;
+mod submission;
+
+use std::rc::Rc;
+
+use dioxus::prelude::*;
+use nango_core::ConnectSessionToken;
+use nango_core::connect_ui::ThemeOverride;
+use nango_core::messages::ConnectUiEvent;
+use nango_core::session::ConnectUiSettings;
+
+pub use machine::{
+    CloseTrigger, ConnectMachine, Effect, FailureDetails, Fallback, FormAlert, FormPhase,
+    FormScreen, HostingMode, Input, Screen, compact_json,
+};
+pub use runner::{EffectRunner, PendingInput, Started, drive, drive_machine};
+pub use submission::Submission;
+
+use crate::components::{
+    ConnectShell, ErrorView, GoHandlers, GoScreen, IntegrationsView, LoadingView, Shared,
+};
+use crate::driver::{DriverContext, SharedDriver, use_connect_driver};
+use crate::i18n::{ConnectI18nConfig, I18nCatalogue, use_init_connect_i18n};
+use crate::theme::{ThemePreference, ThemeStyle, resolve_theme};
+
+/// A driver passed as a prop (compared by identity).
+#[derive(Clone)]
+pub struct DriverProp(pub SharedDriver);
+
+impl PartialEq for DriverProp {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl From<SharedDriver> for DriverProp {
+    fn from(driver: SharedDriver) -> Self {
+        DriverProp(driver)
+    }
+}
+
+/// Nango's Connect UI: integrations list, auth form, waiting, success and failure screens in a
+/// modal dialog, driven by a session token.
+///
+/// All I/O goes through the [`ConnectDriver`](crate::driver::ConnectDriver): the `driver` prop,
+/// else the one in context, else none (every load fails, which shows the generic error).
+#[component]
+pub fn ConnectUi(
+    /// The connect session token; `None` until the host has one (it may arrive later).
+    #[props(into)]
+    token: ReadSignal<Option<ConnectSessionToken>>,
+    /// Set by the host when no token arrived in time (Nango waits 10 s in an iframe): shows the
+    /// "cannot be opened directly" error.
+    #[props(default, into)]
+    token_timed_out: ReadSignal<bool>,
+    /// The UI language (`lang`); falls back to the system languages, then English.
+    #[props(default)]
+    language: Option<String>,
+    /// The theme override (`theme`); wins over the session's default theme.
+    #[props(default)]
+    theme: Option<ThemeOverride>,
+    /// Report an OAuth window closed early as `window_closed`.
+    #[props(default)]
+    detect_closed_auth_window: bool,
+    /// How the UI is hosted.
+    #[props(default)]
+    mode: HostingMode,
+    /// Dashboard preview: close and submit do nothing, no telemetry.
+    #[props(default)]
+    preview: bool,
+    /// Live settings (dashboard preview `settings_changed`, gallery controls): when set, they
+    /// replace the session's `connectUISettings` (theme, primary colours, watermark).
+    #[props(default, into)]
+    settings: ReadSignal<Option<ConnectUiSettings>>,
+    /// The platform driver (else the one in context).
+    #[props(default)]
+    driver: Option<DriverProp>,
+    /// Translation overrides or extra languages.
+    #[props(default)]
+    catalogue: Option<Shared<I18nCatalogue>>,
+    /// The dialog element id (unique per page when several UIs are shown).
+    #[props(default = "nango-connect-dialog".to_string())]
+    dialog_id: String,
+    /// Every event: `ready`, `connect`, `error`, `close`.
+    #[props(default)]
+    on_event: Option<EventHandler<ConnectUiEvent>>,
+) -> Element {
+    let context_driver = use_connect_driver();
+    let driver: SharedDriver = use_hook(|| {
+        let driver = driver.map(|d| d.0).unwrap_or(context_driver);
+        provide_context(DriverContext(driver.clone()));
+        driver
+    });
+    let catalogue = catalogue.map(|c| (*c.0).clone()).unwrap_or_default();
+    let language_id =
+        use_hook(|| catalogue.negotiate(language.as_deref(), &driver.system_languages()));
+    let i18n = use_init_connect_i18n(|| {
+        ConnectI18nConfig::new(language_id.clone()).with_catalogue(catalogue)
+    });
+    let machine = use_signal(|| {
+        let mut machine = ConnectMachine::new(mode, preview, detect_closed_auth_window);
+        machine.token = token.peek().clone();
+        machine
+    });
+    let runner = use_hook(|| {
+        Rc::new(EffectRunner {
+            driver: driver.clone(),
+            language: Some(language_id.to_string()),
+            text: Rc::new(move |key| i18n.text(key)),
+            on_event: Rc::new(move |event| {
+                if let Some(handler) = on_event {
+                    handler.call(event);
+                }
+            }),
+        })
+    });
+    let send = {
+        let runner = runner.clone();
+        move |input: Input| dispatch(machine, runner.clone(), input)
+    };
+    use_hook({
+        let send = send.clone();
+        move || send(Input::Start)
+    });
+    use_effect({
+        let send = send.clone();
+        move || {
+            if let Some(token) = token() {
+                send(Input::TokenReceived(token));
+            }
+        }
+    });
+    use_effect({
+        let send = send.clone();
+        move || {
+            if token_timed_out() {
+                send(Input::TokenTimedOut);
+            }
+        }
+    });
+
+    let state = machine.read();
+    let settings = settings().or_else(|| {
+        state
+            .session
+            .as_ref()
+            .map(|s| s.connect_ui_settings.clone())
+    });
+    let session_theme = settings
+        .as_ref()
+        .and_then(|s| ThemePreference::parse(s.default_theme.as_str()));
+    let url_theme = theme.and_then(|t| ThemePreference::parse(t.as_str()));
+    let effective = resolve_theme(url_theme, session_theme, driver.system_prefers_dark());
+    let brand_css = settings
+        .as_ref()
+        .map(|s| {
+            ThemeStyle::from_primaries(
+                effective,
+                Some(&s.theme.light.primary),
+                Some(&s.theme.dark.primary),
+            )
+            .to_inline_css()
+        })
+        .unwrap_or_default();
+    let closable = mode != HostingMode::ConnectLink;
+    let on_close = closable.then(|| {
+        let send = send.clone();
+        EventHandler::new(move |()| send(Input::Close(CloseTrigger::CloseButton)))
+    });
+    let on_close_request = closable.then(|| {
+        let send = send.clone();
+        EventHandler::new(move |trigger: CloseTrigger| send(Input::Close(trigger)))
+    });
+    let screen = match &state.screen {
+        Screen::Loading => rsx! { LoadingView { on_close } },
+        Screen::Fallback(kind) => rsx! { ErrorView { kind: *kind, on_close } },
+        Screen::List => {
+            let send = send.clone();
+            rsx! {
+                IntegrationsView {
+                    integrations: Shared(state.integrations.clone()),
+                    pending: state.pending_card.clone(),
+                    card_error: state.card_error.clone(),
+                    on_select: move |key| send(Input::SelectIntegration(key)),
+                    on_close,
+                }
+            }
+        }
+        Screen::Form(form) => {
+            let handlers = go_handlers(&send, !state.single_integration, on_close, closable);
+            rsx! { GoScreen { form: (**form).clone(), mode, handlers } }
+        }
+    };
+    let show_watermark =
+        state.session.is_some() && settings.as_ref().is_some_and(|s| s.show_watermark);
+    drop(state);
+    rsx! {
+        ConnectShell {
+            mode,
+            theme: effective.as_str().to_string(),
+            brand_css,
+            language: language_id.to_string(),
+            show_watermark,
+            dialog_id,
+            on_close_request,
+            {screen}
+        }
+    }
+}
+
+/// The auth screen's callbacks, each feeding one input.
+fn go_handlers(
+    send: &(impl Fn(Input) + Clone + 'static),
+    can_go_back: bool,
+    on_close: Option<EventHandler<()>>,
+    closable: bool,
+) -> GoHandlers {
+    let handler = |input: Input| {
+        let send = send.clone();
+        EventHandler::new(move |()| send(input.clone()))
+    };
+    let on_edit = {
+        let send = send.clone();
+        EventHandler::new(move |(field, value)| send(Input::Edit { field, value }))
+    };
+    let on_docs = {
+        let send = send.clone();
+        EventHandler::new(move |section: bool| send(Input::DocsOpened { section }))
+    };
+    GoHandlers {
+        on_edit,
+        on_submit: handler(Input::Submit),
+        on_back: can_go_back.then(|| handler(Input::BackToList)),
+        on_close,
+        on_docs,
+        on_cancel: handler(Input::CancelWaiting),
+        on_toggle_details: handler(Input::ToggleDetails),
+        on_retry: handler(Input::RetryForm),
+        on_finish: closable.then(|| handler(Input::Close(CloseTrigger::Finish))),
+    }
+}
+
+/// Applies an input to the machine signal and spawns the effects that keep running.
+fn dispatch(mut machine: Signal<ConnectMachine>, runner: Rc<EffectRunner>, input: Input) {
+    let pending = drive(|input| machine.write().apply(input), &runner, input);
+    for future in pending {
+        let runner = runner.clone();
+        spawn(async move {
+            if let Some(next) = future.await {
+                dispatch(machine, runner, next);
+            }
+        });
+    }
+}

@@ -1,0 +1,128 @@
+//! Every provider of the official providers.yaml (npm `@nangohq/providers` 0.71.10) renders its
+//! auth form without panic, with one visible control or hidden input per generated field.
+//!
+//! Uses the cache of nango-core's test: `$NANGO_PROVIDERS_CACHE`, else
+//! `$CARGO_TARGET_DIR/providers-0.71.10/`, else `target/providers-0.71.10/` (fetched with
+//! `npm pack` when missing).
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::rc::Rc;
+
+use dioxus::prelude::*;
+use indexmap::IndexMap;
+use nango_core::catalogue::{Catalogue, FormModel, IntegrationContext};
+use nango_ui::components::{GoHandlers, GoScreen};
+use nango_ui::connect::{FormPhase, FormScreen, HostingMode};
+use nango_ui::fake::fixtures;
+
+const VERSION: &str = "0.71.10";
+
+fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("NANGO_PROVIDERS_CACHE") {
+        return PathBuf::from(dir);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    target.join(format!("providers-{VERSION}"))
+}
+
+fn providers_yaml() -> PathBuf {
+    let dir = cache_dir();
+    let yaml = dir.join("package/providers.yaml");
+    if yaml.exists() {
+        return yaml;
+    }
+    std::fs::create_dir_all(&dir).expect("create the providers cache dir");
+    let out = Command::new("npm")
+        .args(["pack", &format!("@nangohq/providers@{VERSION}"), "--silent"])
+        .current_dir(&dir)
+        .output()
+        .expect("run npm");
+    assert!(
+        out.status.success(),
+        "npm pack failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let status = Command::new("tar")
+        .arg("xzf")
+        .arg(dir.join(format!("nangohq-providers-{VERSION}.tgz")))
+        .arg("package/providers.yaml")
+        .current_dir(&dir)
+        .status()
+        .expect("run tar");
+    assert!(status.success());
+    yaml
+}
+
+#[component]
+fn Root(form: FormScreen) -> Element {
+    let handlers = GoHandlers {
+        on_edit: EventHandler::new(|_| {}),
+        on_submit: EventHandler::new(|_| {}),
+        on_back: Some(EventHandler::new(|_| {})),
+        on_close: Some(EventHandler::new(|_| {})),
+        on_docs: EventHandler::new(|_| {}),
+        on_cancel: EventHandler::new(|_| {}),
+        on_toggle_details: EventHandler::new(|_| {}),
+        on_retry: EventHandler::new(|_| {}),
+        on_finish: Some(EventHandler::new(|_| {})),
+    };
+    rsx! { GoScreen { form, mode: HostingMode::Overlay, handlers } }
+}
+
+#[test]
+fn every_official_provider_renders_its_form() {
+    let text = std::fs::read_to_string(providers_yaml()).expect("read providers.yaml");
+    let catalogue = Catalogue::from_yaml_str(&text).expect("parses");
+    let mut rendered = 0;
+    let mut modes = BTreeSet::new();
+    for (name, provider) in catalogue.iter() {
+        let context = IntegrationContext {
+            unique_key: name.to_owned(),
+            display_name: None,
+            credentials_label: IndexMap::new(),
+            preconfigured_credentials: Vec::new(),
+        };
+        let model = FormModel::build(provider, &context, &serde_json::Map::new());
+        let values = model.initial_values();
+        let mut integration = fixtures::integration(name, name, &provider.display_name);
+        integration.logo = String::new();
+        let form = FormScreen {
+            integration,
+            provider: Rc::new(provider.clone()),
+            docs: model.docs_url(None),
+            external_id: (model.auth_mode == nango_core::catalogue::AuthMode::AwsSigv4)
+                .then(|| "ext".to_owned()),
+            model: Rc::new(model),
+            values,
+            touched: BTreeSet::new(),
+            submit_attempted: true,
+            phase: FormPhase::Editing { alert: None },
+        };
+        let visible = form.model.fields.iter().filter(|f| !f.hidden).count();
+        let hidden = form.model.fields.len() - visible;
+        let mut dom = VirtualDom::new_with_props(Root, RootProps { form });
+        dom.rebuild_in_place();
+        let html = dioxus_ssr::render(&dom);
+        assert!(html.contains(r#"id="connect-ui-title""#), "{name}");
+        assert_eq!(
+            html.matches("data-field=").count(),
+            visible,
+            "{name}: visible fields"
+        );
+        assert_eq!(
+            html.matches(r#"type="hidden""#).count(),
+            hidden,
+            "{name}: hidden fields"
+        );
+        modes.insert(provider.auth_mode.as_str().to_owned());
+        rendered += 1;
+    }
+    assert_eq!(rendered, 1013);
+    assert_eq!(modes.len(), 17, "{modes:?}");
+}
