@@ -3,7 +3,9 @@
 
 use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use nango_core::query::ConnectionConfig;
 use nango_core::request::ApiRequest;
@@ -18,7 +20,7 @@ use tokio::sync::watch;
 use crate::browser::{BrowserLauncher, SystemBrowserLauncher, SystemBrowserWindow};
 use crate::debug_log::DebugLog;
 use crate::driver::{FlowIo, drive_oauth_flow};
-use crate::slot::FlowSlot;
+use crate::slot::{CancelMode, FlowSlot};
 use crate::window::{
     AuthPhase, AuthWindow, AuthWindowChoice, AuthWindowError, DesktopAuthOptions, PopupSize,
     ResolvedWindowKind, WindowClosedNotifier, resolve_window_kind,
@@ -127,10 +129,7 @@ impl Nango {
         key: &ProviderConfigKey,
         connection_id: Option<&ConnectionId>,
         options: AuthOptions,
-    ) -> Result<
-        impl Future<Output = Result<AuthSuccess, AuthError>> + Send + 'static + use<>,
-        AuthError,
-    > {
+    ) -> Result<AuthFuture, AuthError> {
         self.auth_with(key, connection_id, options, DesktopAuthOptions::default())
     }
 
@@ -142,10 +141,7 @@ impl Nango {
         connection_id: Option<&ConnectionId>,
         options: AuthOptions,
         desktop: DesktopAuthOptions,
-    ) -> Result<
-        impl Future<Output = Result<AuthSuccess, AuthError>> + Send + 'static + use<>,
-        AuthError,
-    > {
+    ) -> Result<AuthFuture, AuthError> {
         let plan = plan_auth(&self.config, key, connection_id, &options)?;
         self.run(plan, &desktop)
     }
@@ -157,10 +153,7 @@ impl Nango {
         &self,
         key: &ProviderConfigKey,
         options: AuthOptions,
-    ) -> Result<
-        impl Future<Output = Result<AuthSuccess, AuthError>> + Send + 'static + use<>,
-        AuthError,
-    > {
+    ) -> Result<AuthFuture, AuthError> {
         self.reconnect_with(key, options, DesktopAuthOptions::default())
     }
 
@@ -170,10 +163,7 @@ impl Nango {
         key: &ProviderConfigKey,
         options: AuthOptions,
         desktop: DesktopAuthOptions,
-    ) -> Result<
-        impl Future<Output = Result<AuthSuccess, AuthError>> + Send + 'static + use<>,
-        AuthError,
-    > {
+    ) -> Result<AuthFuture, AuthError> {
         let plan = plan_reconnect(&self.config, key, &options)?;
         self.run(plan, &desktop)
     }
@@ -186,34 +176,33 @@ impl Nango {
         key: &ProviderConfigKey,
         connection_id: Option<&ConnectionId>,
         connection_config: &ConnectionConfig,
-    ) -> impl Future<Output = Result<AuthSuccess, AuthError>> + Send + 'static + use<> {
+    ) -> AuthFuture {
         let planned = plan_create(&self.config, key, connection_id, connection_config);
         let api = self.api.clone();
-        async move { execute_request(&api, &planned?).await }
+        AuthFuture::new(async move { execute_request(&api, &planned?).await })
     }
 
-    /// Cancels the pending OAuth flow, if any: it rejects with `cancelled`, its socket closes
-    /// and its window closes after the close grace.
+    /// Cancels the pending OAuth flow (a UI's cancel button, e.g. "Waiting for your browser…
+    /// Cancel"): its future fails with `cancelled`, the socket and the window close at once.
     pub fn cancel(&self) {
-        self.slot.cancel();
+        self.slot.cancel(CancelMode::Now);
     }
 
-    /// The SDK's `clear()`: ends the pending OAuth flow and closes its window and socket. Unlike
-    /// the JS SDK, which leaves the pending promise unsettled forever, the flow rejects with
-    /// `cancelled` (a flow never hangs).
+    /// The SDK's `clear()`: ends the pending OAuth flow, closing its socket now and its window
+    /// after the 500 ms grace. The pending future fails with `cancelled` (the JS SDK leaves its
+    /// promise pending forever). Settled flows have already cleared themselves.
     pub fn clear(&self) {
-        self.slot.cancel();
+        self.slot.cancel(CancelMode::AfterGrace);
+    }
+
+    /// True while an OAuth flow of this instance (or a clone) waits for its result: from the
+    /// `auth()` call until the flow settles or its future is dropped.
+    pub fn has_pending_auth(&self) -> bool {
+        *self.slot.subscribe().borrow() != AuthPhase::Idle
     }
 
     /// Starts a planned call: one HTTP request, or an OAuth flow that cancels the pending one.
-    fn run(
-        &self,
-        plan: AuthPlan,
-        desktop: &DesktopAuthOptions,
-    ) -> Result<
-        impl Future<Output = Result<AuthSuccess, AuthError>> + Send + 'static + use<>,
-        AuthError,
-    > {
+    fn run(&self, plan: AuthPlan, desktop: &DesktopAuthOptions) -> Result<AuthFuture, AuthError> {
         let job = match plan {
             AuthPlan::Request(request) => Job::Request(self.api.clone(), request),
             AuthPlan::Popup(popup) => {
@@ -238,12 +227,12 @@ impl Nango {
                 )
             }
         };
-        Ok(async move {
+        Ok(AuthFuture::new(async move {
             match job {
                 Job::Request(api, request) => execute_request(&api, &request).await,
                 Job::Popup(flow, io) => drive_oauth_flow(flow, io).await,
             }
-        })
+        }))
     }
 
     /// Builds the OAuth window this call uses.
@@ -285,6 +274,32 @@ impl Nango {
             return Box::new(host.window());
         }
         Box::new(UnavailableNativeWindow)
+    }
+}
+
+/// The outcome of `auth`, `reconnect` or `create`: a `Send + 'static` future (spawn it, or await
+/// it in a dioxus task). Dropping it before it settles closes the OAuth window and socket.
+#[must_use = "the flow runs only when the future is awaited or spawned"]
+pub struct AuthFuture(Pin<Box<dyn Future<Output = Result<AuthSuccess, AuthError>> + Send>>);
+
+impl AuthFuture {
+    /// Boxes a flow.
+    fn new(flow: impl Future<Output = Result<AuthSuccess, AuthError>> + Send + 'static) -> Self {
+        AuthFuture(Box::pin(flow))
+    }
+}
+
+impl Future for AuthFuture {
+    type Output = Result<AuthSuccess, AuthError>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.0.as_mut().poll(cx)
+    }
+}
+
+impl fmt::Debug for AuthFuture {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("AuthFuture")
     }
 }
 

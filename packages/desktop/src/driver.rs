@@ -14,7 +14,7 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 use crate::debug_log::DebugLog;
-use crate::slot::PhaseReporter;
+use crate::slot::{CancelMode, PhaseReporter};
 use crate::window::{AuthPhase, AuthWindow, PopupSize, WindowClosedNotifier};
 
 /// How long a settled flow waits for the WebSocket close handshake before dropping the socket.
@@ -33,7 +33,7 @@ pub(crate) struct FlowIo {
     pub size: PopupSize,
     /// Fires when the flow is cancelled (`cancel()`, `clear()` or a newer `auth()`); a dropped
     /// sender is not a cancel.
-    pub cancel: oneshot::Receiver<()>,
+    pub cancel: oneshot::Receiver<CancelMode>,
     /// Where the flow's phase is published for UIs.
     pub phase: PhaseReporter,
     /// Debug logging (redacted).
@@ -75,6 +75,7 @@ pub(crate) async fn drive_oauth_flow(
     let mut cancel_live = true;
     let mut ack_timer_live = true;
     let mut closed_live = true;
+    let mut close_now = false;
 
     phase.report(AuthPhase::Connecting);
     let opened = match window.0.as_mut() {
@@ -131,7 +132,8 @@ pub(crate) async fn drive_oauth_flow(
                             });
                         }
                     }
-                    FlowEffect::CloseWindowAfter(delay) => {
+                    FlowEffect::CloseWindowAfter(grace) => {
+                        let delay = if close_now { Duration::ZERO } else { grace };
                         if let Some(mut window) = window.0.take() {
                             tokio::spawn(async move {
                                 tokio::time::sleep(delay).await;
@@ -197,7 +199,10 @@ pub(crate) async fn drive_oauth_flow(
                 }
             },
             cancelled = &mut cancel, if cancel_live => match cancelled {
-                Ok(()) => FlowInput::Cancel,
+                Ok(mode) => {
+                    close_now = mode == CancelMode::Now;
+                    FlowInput::Cancel
+                }
                 Err(_) => {
                     cancel_live = false;
                     continue;

@@ -43,7 +43,7 @@ pub use browser::{
     BROWSER_COMMAND_ENV, BrowserLauncher, CommandBrowserLauncher, SystemBrowserLauncher,
     SystemBrowserWindow,
 };
-pub use client::Nango;
+pub use client::{AuthFuture, Nango};
 #[cfg(feature = "native-window")]
 pub use native::{NativeAuthWindow, NativeWindowHost, use_native_auth_windows};
 pub use window::{

@@ -7,13 +7,22 @@ use tokio::sync::{oneshot, watch};
 
 use crate::window::AuthPhase;
 
+/// How a cancelled flow closes its window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CancelMode {
+    /// At once (`cancel()`: the user pressed a cancel button).
+    Now,
+    /// After the close grace (`clear()`, a newer `auth()`), like the SDK's `clear()`.
+    AfterGrace,
+}
+
 /// The active flow's generation and cancel signal.
 #[derive(Debug, Default)]
 struct ActiveFlow {
     /// Incremented for every started flow.
     generation: u64,
     /// Cancels the active flow; `None` once used.
-    cancel: Option<oneshot::Sender<()>>,
+    cancel: Option<oneshot::Sender<CancelMode>>,
 }
 
 /// Shared between a `Nango`, its clones and their running flows.
@@ -41,15 +50,16 @@ impl FlowSlot {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Registers a new flow, cancelling the previous one, and returns the new flow's cancel
-    /// receiver and phase reporter.
-    pub(crate) fn start(self: &Arc<Self>) -> (oneshot::Receiver<()>, PhaseReporter) {
+    /// Registers a new flow (phase [`AuthPhase::Connecting`] at once), cancelling the previous
+    /// one, and returns the new flow's cancel receiver and phase reporter.
+    pub(crate) fn start(self: &Arc<Self>) -> (oneshot::Receiver<CancelMode>, PhaseReporter) {
         let (sender, receiver) = oneshot::channel();
         let mut active = self.lock();
         if let Some(previous) = active.cancel.replace(sender) {
-            let _ = previous.send(());
+            let _ = previous.send(CancelMode::AfterGrace);
         }
         active.generation += 1;
+        self.phase.send_replace(AuthPhase::Connecting);
         let reporter = PhaseReporter {
             generation: active.generation,
             slot: Arc::clone(self),
@@ -58,9 +68,9 @@ impl FlowSlot {
     }
 
     /// Cancels the active flow, if any (it rejects with `cancelled`).
-    pub(crate) fn cancel(&self) {
+    pub(crate) fn cancel(&self, mode: CancelMode) {
         if let Some(cancel) = self.lock().cancel.take() {
-            let _ = cancel.send(());
+            let _ = cancel.send(mode);
         }
     }
 
@@ -86,5 +96,12 @@ impl PhaseReporter {
         if active.generation == self.generation {
             self.slot.phase.send_replace(phase);
         }
+    }
+}
+
+impl Drop for PhaseReporter {
+    /// A flow that ended, or whose future was dropped (even unpolled), is no longer pending.
+    fn drop(&mut self) {
+        self.report(AuthPhase::Idle);
     }
 }

@@ -578,3 +578,59 @@ async fn dropping_the_pending_flow_closes_its_window() {
     flow.abort();
     window.wait_for("close").await;
 }
+
+#[tokio::test]
+async fn cancel_closes_the_window_at_once_and_clear_after_the_grace() {
+    for (clear, expect_close_before_grace) in [(false, true), (true, false)] {
+        let (_frames, script) = mpsc::unbounded_channel();
+        let port = ws_server(Script::AckThen(script)).await;
+        let window = RecordingWindow::default();
+        let nango = nango(port)
+            .with_auth_window(window.choice())
+            .with_flow_settings(FlowSettings {
+                close_grace: Duration::from_millis(1500),
+                ..settings()
+            });
+        let flow = tokio::spawn(nango.auth(&github(), None, AuthOptions::default()).unwrap());
+        window.wait_for("navigate ").await;
+        if clear {
+            nango.clear();
+        } else {
+            nango.cancel();
+        }
+        let error = settle(flow).await.unwrap().unwrap_err();
+        assert_eq!(error.kind, AuthErrorKind::Cancelled);
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(
+            window.events().contains(&"close".to_owned()),
+            expect_close_before_grace,
+            "clear={clear}: {:?}",
+            window.events()
+        );
+        window.wait_for("close").await;
+    }
+}
+
+#[tokio::test]
+async fn has_pending_auth_follows_the_flow() {
+    let (frames, script) = mpsc::unbounded_channel();
+    let port = ws_server(Script::AckThen(script)).await;
+    let window = RecordingWindow::default();
+    let nango = nango(port).with_auth_window(window.choice());
+    assert!(!nango.has_pending_auth());
+    // Pending from the call on, even before the future is polled; a dropped future is not.
+    let unpolled = nango.auth(&github(), None, AuthOptions::default()).unwrap();
+    assert!(nango.has_pending_auth());
+    drop(unpolled);
+    assert!(!nango.has_pending_auth());
+
+    let flow = tokio::spawn(nango.auth(&github(), None, AuthOptions::default()).unwrap());
+    window.wait_for("navigate ").await;
+    assert!(nango.clone().has_pending_auth());
+    frames.send(Some(success())).unwrap();
+    settle(flow).await.unwrap().unwrap();
+    assert!(!nango.has_pending_auth());
+    // Credential flows are one request: never a pending OAuth flow.
+    let _request = nango.create(&github(), None, &Default::default());
+    assert!(!nango.has_pending_auth());
+}
