@@ -33,6 +33,9 @@ use crate::window::{
 /// 'static`, so they can be spawned.
 #[derive(Clone)]
 pub struct Nango {
+    /// The options as given (to derive a client for another session token).
+    #[cfg_attr(not(feature = "native-window"), allow(dead_code))]
+    options: NangoOptions,
     /// The validated options.
     config: NangoConfig,
     /// The HTTP client for credential requests and `create`.
@@ -48,6 +51,9 @@ pub struct Nango {
     /// The app's native window host, when it registered one.
     #[cfg(feature = "native-window")]
     native_windows: Option<crate::native::NativeWindowHost>,
+    /// The Connect UI window of this client and its clones, once opened.
+    #[cfg(feature = "native-window")]
+    connect_ui: Arc<std::sync::Mutex<Option<crate::connect_window::ConnectUiWindow>>>,
     /// The active OAuth flow, shared by clones.
     slot: Arc<FlowSlot>,
 }
@@ -66,12 +72,13 @@ impl Nango {
     /// Validates `options` (spec §1): fails with `invalid_host_url` when the host is not an
     /// absolute `http(s)` URL. Credentials are not checked here.
     pub fn new(options: NangoOptions) -> Result<Nango, AuthError> {
-        let config = NangoConfig::new(options)?;
+        let config = NangoConfig::new(options.clone())?;
         let api = NangoApi::new(config.host_base_url())?;
         let log = DebugLog::new(config.debug());
         log.line(format_args!("Debug mode is enabled."));
         log.line(format_args!("Using host: {}.", config.host_base_url()));
         Ok(Nango {
+            options,
             config,
             api,
             log,
@@ -80,6 +87,8 @@ impl Nango {
             launcher: Arc::new(SystemBrowserLauncher),
             #[cfg(feature = "native-window")]
             native_windows: None,
+            #[cfg(feature = "native-window")]
+            connect_ui: Arc::default(),
             slot: FlowSlot::new(),
         })
     }
@@ -233,6 +242,78 @@ impl Nango {
                 Job::Popup(flow, io) => drive_oauth_flow(flow, io).await,
             }
         }))
+    }
+
+    /// Opens the Connect UI (nango-ui's `ConnectUi`) in its own native window, talking to this
+    /// client's host; events go to `options.on_event`. Idempotent: while this client's Connect UI
+    /// is open, the same handle is returned. Without `options.session_token` the client's token
+    /// is used (or set one later on the handle). Needs the app's native windows
+    /// ([`Nango::with_native_windows`]).
+    #[cfg(feature = "native-window")]
+    pub fn open_connect_ui(
+        &self,
+        options: crate::connect_window::ConnectUiWindowOptions,
+    ) -> Result<crate::connect_window::ConnectUiWindow, AuthError> {
+        let host = self
+            .native_windows
+            .as_ref()
+            .ok_or_else(crate::connect_window::no_host)?;
+        let mut current = self
+            .connect_ui
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(open) = current.as_ref().filter(|window| window.is_open()) {
+            return Ok(open.clone());
+        }
+        let token = options
+            .session_token
+            .clone()
+            .or_else(|| self.config.auth().session_token().cloned());
+        let window = host.connect_ui(self.clone(), token, options);
+        window.open()?;
+        *current = Some(window.clone());
+        Ok(window)
+    }
+
+    /// The HTTP client for this client's host.
+    #[cfg(feature = "native-window")]
+    pub(crate) fn api(&self) -> &NangoApi {
+        &self.api
+    }
+
+    /// This client with another connect session token (same host, windows and active flow).
+    #[cfg(feature = "native-window")]
+    pub(crate) fn with_session_token(
+        &self,
+        token: nango_core::ConnectSessionToken,
+    ) -> Result<Nango, AuthError> {
+        let options = NangoOptions {
+            auth: nango_core::ClientAuth::SessionToken(token),
+            ..self.options.clone()
+        };
+        Ok(Nango {
+            config: NangoConfig::new(options.clone())?,
+            options,
+            ..self.clone()
+        })
+    }
+
+    /// Opens `url` with this client's browser launcher; true when it launched.
+    #[cfg(feature = "native-window")]
+    pub(crate) fn launch_browser(&self, url: &str) -> bool {
+        self.launcher.launch(url).is_ok()
+    }
+
+    /// Whether OAuth runs in the system browser when no provider hint is given.
+    #[cfg(feature = "native-window")]
+    pub(crate) fn prefers_system_browser_by_default(&self) -> bool {
+        match &self.window_choice {
+            AuthWindowChoice::Custom(_) => false,
+            choice => {
+                resolve_window_kind(choice, None, self.native_available())
+                    == ResolvedWindowKind::SystemBrowser
+            }
+        }
     }
 
     /// Builds the OAuth window this call uses.

@@ -32,6 +32,8 @@
 
 mod browser;
 mod client;
+#[cfg(feature = "native-window")]
+mod connect_window;
 mod debug_log;
 mod driver;
 #[cfg(feature = "native-window")]
@@ -44,6 +46,10 @@ pub use browser::{
     SystemBrowserWindow,
 };
 pub use client::{AuthFuture, Nango};
+#[cfg(feature = "native-window")]
+pub use connect_window::{
+    ConnectUiEventCallback, ConnectUiWindow, ConnectUiWindowOptions, DesktopConnectDriver,
+};
 #[cfg(feature = "native-window")]
 pub use native::{NativeAuthWindow, NativeWindowHost, use_native_auth_windows};
 pub use window::{

@@ -24,8 +24,15 @@ use dioxus_desktop::wry::{WebView, WebViewBuilder};
 use dioxus_desktop::{
     Config, DesktopContext, WindowBuilder, WindowCloseBehaviour, WryEventHandler, use_window,
 };
-use nango_core::PopupLayout;
-use tokio::sync::mpsc;
+use nango_core::messages::ConnectUiEvent;
+use nango_core::{AuthError, ConnectSessionToken, PopupLayout};
+use tokio::sync::{mpsc, watch};
+
+use crate::client::Nango;
+use crate::connect_window::{
+    CONNECT_UI_SIZE, ConnectUiRoot, ConnectUiRootProps, ConnectUiShared, ConnectUiWindow,
+    ConnectUiWindowOptions, SharedConnectUi,
+};
 
 use crate::window::{AuthWindow, AuthWindowError, PopupSize, WindowClosedNotifier};
 
@@ -34,6 +41,9 @@ const BLANK_PAGE: &str = "about:blank";
 
 /// The title of native OAuth windows.
 const WINDOW_TITLE: &str = "Sign in";
+
+/// The title of Connect UI windows.
+const CONNECT_UI_TITLE: &str = "Connect";
 
 /// A `Send + Sync` handle to the app's native OAuth windows; give it to
 /// `Nango::with_native_windows`. Cheap to clone.
@@ -54,6 +64,25 @@ impl fmt::Debug for NativeWindowHost {
 }
 
 impl NativeWindowHost {
+    /// A new, closed Connect UI window for `nango` (open it with [`ConnectUiWindow::open`]).
+    pub(crate) fn connect_ui(
+        &self,
+        nango: Nango,
+        token: Option<ConnectSessionToken>,
+        options: ConnectUiWindowOptions,
+    ) -> ConnectUiWindow {
+        ConnectUiWindow {
+            shared: Arc::new(ConnectUiShared {
+                id: self.next_id.fetch_add(1, Ordering::Relaxed),
+                open: AtomicBool::new(false),
+                token: watch::Sender::new(token),
+                nango,
+                options,
+                commands: self.commands.clone(),
+            }),
+        }
+    }
+
     /// A new (not yet opened) native OAuth window.
     pub fn window(&self) -> NativeAuthWindow {
         NativeAuthWindow {
@@ -115,8 +144,8 @@ fn host_gone() -> AuthWindowError {
     AuthWindowError("the app's native OAuth window host is gone".to_owned())
 }
 
-/// What the main thread does for a flow.
-enum NativeCommand {
+/// What the main thread does for a flow or a Connect UI window.
+pub(crate) enum NativeCommand {
     /// Build the window, blank and centred.
     Open {
         /// The window number.
@@ -145,6 +174,26 @@ enum NativeCommand {
         /// The window number.
         id: u64,
     },
+    /// Open (or reopen) a Connect UI window.
+    OpenConnectUi {
+        /// Its shared state.
+        shared: Arc<ConnectUiShared>,
+    },
+    /// Close a Connect UI window (its `close` event is delivered once).
+    CloseConnectUi {
+        /// The window number.
+        id: u64,
+    },
+}
+
+/// An open Connect UI window.
+struct OpenConnectUi {
+    /// The dioxus window.
+    context: DesktopContext,
+    /// The event handler registered on it.
+    handler: WryEventHandler,
+    /// Its shared state.
+    shared: Arc<ConnectUiShared>,
 }
 
 /// One open OAuth window, owned by the main-thread task.
@@ -165,8 +214,10 @@ struct NativeWindowRunner {
     main: DesktopContext,
     /// Commands back to this runner (used by the windows' event handlers).
     commands: mpsc::UnboundedSender<NativeCommand>,
-    /// The open windows by number.
+    /// The open OAuth windows by number.
     windows: HashMap<u64, OpenWindow>,
+    /// The open Connect UI windows by number.
+    connect_windows: HashMap<u64, OpenConnectUi>,
 }
 
 impl NativeWindowRunner {
@@ -201,8 +252,85 @@ impl NativeWindowRunner {
                 if let Some(open) = self.windows.remove(&id) {
                     open.context.remove_wry_event_handler(open.handler);
                 }
+                if let Some(open) = self.connect_windows.remove(&id) {
+                    open.context.remove_wry_event_handler(open.handler);
+                }
+            }
+            NativeCommand::OpenConnectUi { shared } => {
+                if self.connect_windows.contains_key(&shared.id) {
+                    return;
+                }
+                match self.open_connect_ui(Arc::clone(&shared)).await {
+                    Ok(open) => {
+                        self.connect_windows.insert(shared.id, open);
+                    }
+                    Err(error) => {
+                        shared.deliver(ConnectUiEvent::Error(error));
+                        shared.deliver(ConnectUiEvent::Close);
+                    }
+                }
+            }
+            NativeCommand::CloseConnectUi { id } => {
+                if let Some(open) = self.connect_windows.remove(&id) {
+                    open.context.remove_wry_event_handler(open.handler);
+                    open.context.close();
+                    open.shared.deliver(ConnectUiEvent::Close);
+                }
             }
         }
+    }
+
+    /// Opens a Connect UI window centred like the OAuth window, rendering nango-ui's
+    /// `ConnectUi`; a user close delivers `close` and clears a pending OAuth flow.
+    async fn open_connect_ui(
+        &self,
+        shared: Arc<ConnectUiShared>,
+    ) -> Result<OpenConnectUi, AuthError> {
+        let (width, height) = CONNECT_UI_SIZE;
+        let builder = self
+            .window_builder(PopupSize { width, height })
+            .with_title(CONNECT_UI_TITLE);
+        let config = Config::new()
+            .with_window(builder)
+            .with_menu(None)
+            .with_close_behaviour(WindowCloseBehaviour::WindowCloses);
+        let dom = VirtualDom::new_with_props(
+            ConnectUiRoot,
+            ConnectUiRootProps {
+                shared: SharedConnectUi(Arc::clone(&shared)),
+            },
+        );
+        let context = self
+            .main
+            .new_window(dom, config)
+            .try_resolve()
+            .await
+            .map_err(|_| {
+                AuthError::new(
+                    nango_core::AuthErrorKind::UnknownError,
+                    "the Connect UI window was not created",
+                )
+            })?;
+        let commands = self.commands.clone();
+        let watched = Arc::clone(&shared);
+        let handler = context.create_wry_event_handler(move |event, _target| {
+            if let Event::WindowEvent {
+                event: WindowEvent::CloseRequested | WindowEvent::Destroyed,
+                ..
+            } = event
+            {
+                if watched.open.load(Ordering::SeqCst) {
+                    watched.nango.clear();
+                }
+                watched.deliver(ConnectUiEvent::Close);
+                let _ = commands.send(NativeCommand::Forget { id: watched.id });
+            }
+        });
+        Ok(OpenConnectUi {
+            context,
+            handler,
+            shared,
+        })
     }
 
     /// Opens a window centred on the main window's monitor with a bare webview in it.
@@ -404,6 +532,7 @@ pub fn use_native_auth_windows() -> NativeWindowHost {
             main,
             commands: commands.clone(),
             windows: HashMap::new(),
+            connect_windows: HashMap::new(),
         };
         // Runs on the main thread (dioxus tasks do), woken by the flows' commands.
         spawn(async move {

@@ -19,9 +19,10 @@ use std::time::{Duration, Instant};
 
 use dioxus::prelude::*;
 use futures_util::SinkExt;
+use nango_core::messages::ConnectUiEvent;
 use nango_desktop::{
-    AuthOptions, ClientAuth, ConnectSessionToken, Nango, NangoOptions, ProviderConfigKey,
-    use_native_auth_windows,
+    AuthOptions, ClientAuth, ConnectSessionToken, ConnectUiWindowOptions, Nango, NangoOptions,
+    ProviderConfigKey, use_native_auth_windows,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -59,6 +60,7 @@ fn main() {
             "nango_mock_round_trip_in_the_native_window",
             mock_round_trip,
         ),
+        ("connect_ui_window_opens_and_closes_once", connect_ui_window),
     ] {
         match check(&display.name) {
             Ok(()) => {
@@ -202,15 +204,16 @@ impl Drop for App {
     }
 }
 
-/// `(geometry, id)` of the visible window titled "Sign in", via xwininfo.
-fn sign_in_window(display: &str) -> Option<(String, String)> {
+/// `(geometry, id)` of the window titled `title`, via xwininfo.
+fn window_titled(display: &str, title: &str) -> Option<(String, String)> {
     let output = Command::new("xwininfo")
         .args(["-root", "-tree"])
         .env("DISPLAY", display)
         .output()
         .ok()?;
     let text = String::from_utf8_lossy(&output.stdout).into_owned();
-    let line = text.lines().find(|l| l.contains("\"Sign in\""))?;
+    let quoted = format!("\"{title}\":");
+    let line = text.lines().find(|l| l.contains(&quoted))?;
     let id = line.split_whitespace().next()?.to_owned();
     let geometry = line
         .split_whitespace()
@@ -223,16 +226,24 @@ fn wait_for_sign_in_window(
     display: &str,
     present: bool,
 ) -> Result<Option<(String, String)>, String> {
+    wait_for_window(display, "Sign in", present)
+}
+
+fn wait_for_window(
+    display: &str,
+    title: &str,
+    present: bool,
+) -> Result<Option<(String, String)>, String> {
     let deadline = Instant::now() + Duration::from_secs(10);
     while Instant::now() < deadline {
-        let found = sign_in_window(display);
+        let found = window_titled(display, title);
         if found.is_some() == present {
             return Ok(found);
         }
         std::thread::sleep(Duration::from_millis(50));
     }
     Err(format!(
-        "the Sign in window never became {}",
+        "the {title} window never became {}",
         if present { "visible" } else { "gone" }
     ))
 }
@@ -303,6 +314,32 @@ fn mock_round_trip(display: &str) -> Result<(), String> {
     Ok(())
 }
 
+fn connect_ui_window(display: &str) -> Result<(), String> {
+    let mut app = App::start(display, "connect-ui")?;
+    app.wait_for("EVENT ready", Duration::from_secs(30))?;
+    let (geometry, id) =
+        wait_for_window(display, "Connect", true)?.ok_or("no Connect UI window")?;
+    if display_is_1024x768(display) {
+        // PopupLayout::compute(500, 700, 1024, 768).
+        assert_line(&geometry, "500x700+262+34")?;
+    }
+    // Let the list paint, then keep a screenshot as a test artefact.
+    std::thread::sleep(Duration::from_millis(1500));
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("desktop-connect-ui-list.png");
+    let _ = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&shot)
+        .env("DISPLAY", display)
+        .status();
+    close_like_the_user(display, &id)?;
+    app.wait_for("EVENT close", Duration::from_secs(10))?;
+    wait_for_window(display, "Connect", false)?;
+    // Exactly one close event, then the app reports and exits.
+    let done = app.wait_for("DONE", Duration::from_secs(10))?;
+    assert_line(&done, "DONE closes=1 open=false")?;
+    Ok(())
+}
+
 fn display_is_1024x768(display: &str) -> bool {
     Command::new("xwininfo")
         .args(["-root"])
@@ -335,11 +372,12 @@ struct Scenario {
     store: Option<Arc<dyn nango_mock::state::Store>>,
     detect_closed: bool,
     cancel_after_close: bool,
+    connect_ui: bool,
 }
 
 fn run_app(scenario: &str) -> ! {
     let (server_sender, server_receiver) = std_mpsc::channel();
-    if scenario == "mock" {
+    if scenario == "mock" || scenario == "connect-ui" {
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Runtime::new().expect("runtime");
             runtime.block_on(mock_nango(server_sender));
@@ -358,6 +396,7 @@ fn run_app(scenario: &str) -> ! {
         store,
         detect_closed: scenario != "close-nodetect",
         cancel_after_close: scenario == "close-nodetect",
+        connect_ui: scenario == "connect-ui",
     };
     dioxus_desktop::launch::launch(
         app,
@@ -380,6 +419,9 @@ fn app() -> Element {
             })
             .expect("options")
             .with_native_windows(host);
+            if scenario.connect_ui {
+                run_connect_ui(nango).await;
+            }
             let mut phase = nango.phase();
             tokio::spawn(async move {
                 while phase.changed().await.is_ok() {
@@ -426,6 +468,42 @@ fn app() -> Element {
         });
     });
     rsx! { div { "native window test app" } }
+}
+
+/// Opens the Connect UI window, prints its events, and exits after `close`.
+async fn run_connect_ui(nango: Nango) -> ! {
+    let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
+    let window = nango
+        .open_connect_ui(ConnectUiWindowOptions {
+            on_event: Some(Arc::new(move |event: ConnectUiEvent| {
+                let _ = events.send(event.event_type().to_owned());
+            })),
+            ..ConnectUiWindowOptions::default()
+        })
+        .expect("open_connect_ui");
+    // Idempotent: a second open while open returns the same window.
+    let again = nango
+        .open_connect_ui(ConnectUiWindowOptions::default())
+        .expect("second open_connect_ui");
+    assert!(again.is_open());
+    let mut closes = 0;
+    while let Some(event) = received.recv().await {
+        println!("EVENT {event}");
+        if event == "close" {
+            closes += 1;
+            // Any duplicate close would arrive within this second.
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            while let Ok(extra) = received.try_recv() {
+                println!("EVENT {extra}");
+                closes += usize::from(extra == "close");
+            }
+            break;
+        }
+    }
+    window.close();
+    println!("DONE closes={closes} open={}", window.is_open());
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    std::process::exit(0);
 }
 
 /// Runs nango-mock with the fake provider auto-approving, and a session for `github`.
