@@ -323,21 +323,75 @@ fn connect_ui_window(display: &str) -> Result<(), String> {
         // PopupLayout::compute(500, 700, 1024, 768).
         assert_line(&geometry, "500x700+262+34")?;
     }
-    // Let the list paint, then keep a screenshot as a test artefact.
+    // The list: let it paint, keep a screenshot as a test artefact.
     std::thread::sleep(Duration::from_millis(1500));
-    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("desktop-connect-ui-list.png");
+    screenshot(display, "desktop-connect-ui-list.png");
+    // Keyboard, like a user: Tab past the close button to the search field, search "git",
+    // Tab to the first result, Enter.
+    let window = i64::from_str_radix(id.trim_start_matches("0x"), 16)
+        .map_err(|e| e.to_string())?
+        .to_string();
+    // A bare Xvfb has no window manager: keyboard focus follows the pointer (PointerRoot), so
+    // rest the pointer on the window's empty top edge.
+    xdotool(display, &["mousemove", "--window", &window, "250", "10"])?;
+    std::thread::sleep(Duration::from_millis(300));
+    for _ in 0..2 {
+        xdotool(display, &["key", "Tab"])?;
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    // Slowly: at 50 ms a key, the search input dropped a character (reported to nango-ui).
+    xdotool(display, &["type", "--delay", "250", "git"])?;
+    std::thread::sleep(Duration::from_millis(500));
+    xdotool(display, &["key", "Tab"])?;
+    xdotool(display, &["key", "Return"])?;
+    std::thread::sleep(Duration::from_millis(1500));
+    screenshot(display, "desktop-connect-ui-form.png");
+    // The OAuth form: Back, Close, then Connect.
+    for _ in 0..3 {
+        xdotool(display, &["key", "Tab"])?;
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    xdotool(display, &["key", "Return"])?;
+    // The native OAuth window opens, nango-mock's fake provider auto-approves, it closes.
+    wait_for_window(display, "Sign in", true)?;
+    let connected = app.wait_for("EVENT connect", Duration::from_secs(20))?;
+    let stored = app.wait_for("STORED", Duration::from_secs(5))?;
+    assert_line(&stored, "STORED OAUTH2")?;
+    wait_for_window(display, "Sign in", false)?;
+    std::thread::sleep(Duration::from_millis(1000));
+    screenshot(display, "desktop-connect-ui-success.png");
+    // Closing the window like a user ends the UI with exactly one `close`.
+    close_like_the_user(display, &id)?;
+    app.wait_for("EVENT close", Duration::from_secs(10))
+        .map_err(|e| format!("{e} (after {connected})"))?;
+    wait_for_window(display, "Connect", false)?;
+    let done = app.wait_for("DONE", Duration::from_secs(10))?;
+    assert_line(&done, "DONE closes=1 open=false")?;
+    Ok(())
+}
+
+/// Saves a screenshot of the whole display as a test artefact (best effort).
+fn screenshot(display: &str, name: &str) {
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = Command::new("import")
         .args(["-window", "root"])
         .arg(&shot)
         .env("DISPLAY", display)
         .status();
-    close_like_the_user(display, &id)?;
-    app.wait_for("EVENT close", Duration::from_secs(10))?;
-    wait_for_window(display, "Connect", false)?;
-    // Exactly one close event, then the app reports and exits.
-    let done = app.wait_for("DONE", Duration::from_secs(10))?;
-    assert_line(&done, "DONE closes=1 open=false")?;
-    Ok(())
+}
+
+/// Runs xdotool with `args` on `display`.
+fn xdotool(display: &str, args: &[&str]) -> Result<(), String> {
+    let status = Command::new("xdotool")
+        .args(args)
+        .env("DISPLAY", display)
+        .status()
+        .map_err(|e| format!("xdotool: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("xdotool {args:?}: {status}"))
+    }
 }
 
 fn display_is_1024x768(display: &str) -> bool {
@@ -420,7 +474,7 @@ fn app() -> Element {
             .expect("options")
             .with_native_windows(host);
             if scenario.connect_ui {
-                run_connect_ui(nango).await;
+                run_connect_ui(nango, scenario.store.clone()).await;
             }
             let mut phase = nango.phase();
             tokio::spawn(async move {
@@ -471,11 +525,22 @@ fn app() -> Element {
 }
 
 /// Opens the Connect UI window, prints its events, and exits after `close`.
-async fn run_connect_ui(nango: Nango) -> ! {
+async fn run_connect_ui(nango: Nango, store: Option<Arc<dyn nango_mock::state::Store>>) -> ! {
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
     let window = nango
         .open_connect_ui(ConnectUiWindowOptions {
             on_event: Some(Arc::new(move |event: ConnectUiEvent| {
+                if let (ConnectUiEvent::Connect(payload), Some(store)) = (&event, &store) {
+                    let stored = store
+                        .connection(
+                            payload.provider_config_key.as_str(),
+                            payload.connection_id.as_str(),
+                        )
+                        .ok()
+                        .flatten()
+                        .map(|c| c.credentials["type"].to_string());
+                    println!("STORED {}", stored.unwrap_or_default().trim_matches('"'));
+                }
                 let _ = events.send(event.event_type().to_owned());
             })),
             ..ConnectUiWindowOptions::default()
