@@ -3,11 +3,14 @@
 //! after success, and a user close (WM_DELETE_WINDOW, like a close button) reaches the flow
 //! exactly: `window_closed` with close detection, nothing without it. One scenario runs the real
 //! round trip through nango-mock (redirects, auto-approving fake provider, callback page) in the
-//! native window and checks the stored connection.
+//! native window and checks the stored connection; another opens the Connect UI window and
+//! completes an OAuth connection through it by keyboard (xdotool), saving screenshots of the
+//! list, form and success screens to `CARGO_TARGET_TMPDIR`.
 //!
 //! Without libtest: the parent starts Xvfb (or uses `$DISPLAY`) and re-runs this binary once per
 //! scenario (`NANGO_NATIVE_SCENARIO`), reading the app's `PHASE`/`FAKE GET`/`RESULT` lines.
-//! Skips (exit 0) when neither Xvfb nor a display is available.
+//! Skips (exit 0) when neither Xvfb nor a display is available, or when one of the X tools it
+//! drives windows with (xwininfo, xdotool, python3) is missing.
 
 use std::any::Any;
 use std::io::{BufRead, BufReader};
@@ -35,6 +38,15 @@ const WS_CLIENT_ID: &str = "0b7c0d6e-8d5f-4b8e-9a43-1f2e3d4c5b6a";
 fn main() {
     if let Ok(scenario) = std::env::var(SCENARIO_ENV) {
         run_app(&scenario);
+    }
+    let missing: Vec<&str> = ["xwininfo", "xdotool", "python3"]
+        .into_iter()
+        .filter(|tool| Command::new(tool).arg("-version").output().is_err())
+        .collect();
+    if !missing.is_empty() {
+        println!("native_window: skipped (missing {})", missing.join(", "));
+        println!("0 passed, 0 failed, 1 skipped");
+        return;
     }
     let Some(display) = Display::start() else {
         println!("native_window: skipped (no Xvfb and no DISPLAY)");
