@@ -2,6 +2,7 @@
 //! workspace, installing what it needs on the way (see the README's quick start).
 
 mod bench;
+mod build_web;
 mod cmd;
 mod demo;
 mod error;
@@ -40,6 +41,8 @@ enum Task {
     Fuzz(fuzz::FuzzArgs),
     /// Run a benchmark suite.
     Bench(bench::BenchArgs),
+    /// Build the browser apps into dist/ (wasm-bindgen + wasm-opt, no dx CLI).
+    BuildWeb(build_web::BuildWebArgs),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Task::Demo(args) => demo::run(&mut session, &args),
         Task::Fuzz(args) => fuzz::run(&mut session, &args),
         Task::Bench(args) => bench::run(&mut session, &args),
+        Task::BuildWeb(args) => build_web::run(&mut session, &args),
     };
     session.print_summary();
     match outcome {

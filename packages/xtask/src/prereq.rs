@@ -15,13 +15,6 @@ pub enum ToolVersion {
     Any,
     /// Exactly the version of this crate found in the workspace's Cargo.lock (e.g. the
     /// wasm-bindgen CLI must equal the wasm-bindgen library).
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "first used when a browser suite needs wasm-bindgen-cli"
-        )
-    )]
     SameAsLockedCrate(&'static str),
 }
 
@@ -49,10 +42,6 @@ pub enum Prerequisite {
         version: ToolVersion,
     },
     /// Debian packages, installed with `apt-get install -y` when running as root.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "first used by the browser and desktop suites")
-    )]
     AptPackages(&'static [&'static str]),
     /// An npm project folder (relative to the workspace root) whose `node_modules` must be
     /// installed (`npm ci` with a lock file, `npm install` without).

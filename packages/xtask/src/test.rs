@@ -73,6 +73,21 @@ pub const SUITES: &[Suite] = &[
         run: run_node_client,
     },
     Suite {
+        name: "web-browser",
+        about: "nango-web in headless Chromium (wasm-bindgen-test, release) against nango-mock",
+        slow: true,
+        needs: &[
+            Prerequisite::RustTarget(WASM_TARGET),
+            Prerequisite::CargoTool {
+                package: "wasm-bindgen-cli",
+                binary: "wasm-bindgen-test-runner",
+                version: prereq::ToolVersion::SameAsLockedCrate("wasm-bindgen"),
+            },
+            Prerequisite::AptPackages(BROWSER_APT_PACKAGES),
+        ],
+        run: run_web_browser,
+    },
+    Suite {
         name: "wasm",
         about: "the browser crates compile for wasm32-unknown-unknown",
         slow: false,
@@ -102,6 +117,14 @@ pub const BROWSER_CRATES: &[BrowserCrate] = &[
     BrowserCrate {
         package: "nango-ui",
         feature_args: &[],
+    },
+    BrowserCrate {
+        package: "nango-web",
+        feature_args: &[],
+    },
+    BrowserCrate {
+        package: "nango",
+        feature_args: &["--features", "web"],
     },
 ];
 
@@ -206,6 +229,24 @@ fn run_node_client(session: &mut Session) -> Result<(), TaskError> {
     let mut command = session.command("bash");
     command
         .arg(session.root().join("tests/node-client/run.sh"))
+        .env("NANGO_MOCK_BIN", binary);
+    session.run(&mut command)
+}
+
+/// Debian packages the browser suites need: Chromium, its WebDriver and a font.
+pub const BROWSER_APT_PACKAGES: &[&str] = &["chromium", "chromium-driver", "fonts-dejavu-core"];
+
+/// Runs nango-web's wasm-bindgen browser tests with a nango-mock on a free port (the script
+/// starts and stops it).
+fn run_web_browser(session: &mut Session) -> Result<(), TaskError> {
+    let mut build = session.cargo(["build", "-p", "nango-mock", "--bin", "nango-mock"]);
+    session.run(&mut build)?;
+    let binary = crate::cmd::target_dir(session.root())
+        .join("debug")
+        .join("nango-mock");
+    let mut command = session.command("sh");
+    command
+        .arg(session.root().join("packages/web/tests/run-with-mock.sh"))
         .env("NANGO_MOCK_BIN", binary);
     session.run(&mut command)
 }

@@ -1,0 +1,212 @@
+//! `cargo xtask build-web`: builds every browser app of the workspace into `dist/<name>/`:
+//! cargo (wasm32, `wasm-release` profile) → wasm-bindgen `--target web` → wasm-opt `-Oz` (npm
+//! binaryen) → the app's static files. Apps are one table, [`WEB_APPS`]; no dx CLI is needed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::cmd::{Session, target_dir};
+use crate::error::TaskError;
+use crate::prereq::{self, Prerequisite, ToolVersion};
+use crate::test::WASM_TARGET;
+
+/// Arguments of `cargo xtask build-web`.
+#[derive(Debug, Args)]
+pub struct BuildWebArgs {
+    /// Build only this app (repeatable); default: all of them.
+    #[arg(long = "app", value_name = "NAME")]
+    pub apps: Vec<String>,
+    /// Skip wasm-opt (faster local iteration; the output is larger).
+    #[arg(long)]
+    pub no_opt: bool,
+}
+
+/// One browser app: a wasm32 crate plus a folder of static files (with its `index.html`).
+#[derive(Debug)]
+pub struct WebApp {
+    /// The folder under `dist/` (and the name `--app` takes).
+    pub name: &'static str,
+    /// The cargo package.
+    pub package: &'static str,
+    /// The wasm artefact's stem (a bin's name, or a cdylib's crate name with `_`).
+    pub artefact: &'static str,
+    /// Whether the artefact is a library (`--lib`) rather than a binary (`--bin`).
+    pub library: bool,
+    /// The JS glue's file stem (`<out_name>.js`, `<out_name>_bg.wasm`).
+    pub out_name: &'static str,
+    /// Static files copied into the output as they are, relative to the workspace root.
+    pub static_dir: &'static str,
+    /// Emit TypeScript declarations (`.d.ts`).
+    pub typescript: bool,
+}
+
+/// Every browser app `build-web` produces. Issues add theirs here.
+pub const WEB_APPS: &[WebApp] = &[];
+
+/// The prerequisites of a web build.
+pub const WEB_BUILD_NEEDS: &[Prerequisite] = &[
+    Prerequisite::RustTarget(WASM_TARGET),
+    Prerequisite::CargoTool {
+        package: "wasm-bindgen-cli",
+        binary: "wasm-bindgen",
+        version: ToolVersion::SameAsLockedCrate("wasm-bindgen"),
+    },
+    Prerequisite::NpmFolder(WEB_TOOLS),
+];
+
+/// The npm folder holding wasm-opt (binaryen).
+const WEB_TOOLS: &str = "tools/web";
+
+/// The cargo profile browser artefacts are built with (size-tuned; see the root Cargo.toml).
+pub const WASM_PROFILE: &str = "wasm-release";
+
+/// wasm features current rustc emits by default, which wasm-opt must be told about.
+const WASM_OPT_FEATURES: &[&str] = &[
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-mutable-globals",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Builds the selected apps into `dist/`.
+pub fn run(session: &mut Session, args: &BuildWebArgs) -> Result<(), TaskError> {
+    let apps = select(&args.apps)?;
+    prereq::ensure(session, WEB_BUILD_NEEDS)?;
+    for app in apps {
+        build_app(session, app, !args.no_opt)?;
+    }
+    Ok(())
+}
+
+/// The output folder of an app: `<root>/dist/<name>`.
+pub fn dist_dir(root: &Path, app_name: &str) -> PathBuf {
+    root.join("dist").join(app_name)
+}
+
+fn select(names: &[String]) -> Result<Vec<&'static WebApp>, TaskError> {
+    if let Some(bad) = names
+        .iter()
+        .find(|name| !WEB_APPS.iter().any(|app| app.name == name.as_str()))
+    {
+        return Err(crate::unknown(
+            "web app",
+            bad,
+            crate::known_names(WEB_APPS.iter().map(|app| app.name)),
+        ));
+    }
+    Ok(WEB_APPS
+        .iter()
+        .filter(|app| names.is_empty() || names.iter().any(|name| name == app.name))
+        .collect())
+}
+
+fn build_app(session: &mut Session, app: &WebApp, optimise: bool) -> Result<(), TaskError> {
+    let root = session.root().to_path_buf();
+    let out = dist_dir(&root, app.name);
+
+    let mut cargo = session.cargo(["build", "--target", WASM_TARGET, "--profile", WASM_PROFILE]);
+    cargo.args(["-p", app.package]);
+    if app.library {
+        cargo.arg("--lib");
+    } else {
+        cargo.args(["--bin", app.artefact]);
+    }
+    session.run(&mut cargo)?;
+
+    let wasm = target_dir(&root)
+        .join(WASM_TARGET)
+        .join(WASM_PROFILE)
+        .join(format!("{}.wasm", app.artefact));
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|source| TaskError::Io {
+            path: out.clone(),
+            source,
+        })?;
+    }
+    let mut bindgen = session.command("wasm-bindgen");
+    bindgen
+        .args(["--target", "web", "--out-name", app.out_name, "--out-dir"])
+        .arg(&out)
+        .arg(&wasm);
+    if !app.typescript {
+        bindgen.arg("--no-typescript");
+    }
+    session.run(&mut bindgen)?;
+
+    if optimise {
+        let glue_wasm = out.join(format!("{}_bg.wasm", app.out_name));
+        let mut opt = session.command(root.join(WEB_TOOLS).join("node_modules/.bin/wasm-opt"));
+        opt.arg("-Oz")
+            .args(WASM_OPT_FEATURES)
+            .arg(&glue_wasm)
+            .arg("-o")
+            .arg(&glue_wasm);
+        session.run(&mut opt)?;
+    }
+
+    copy_dir(&root.join(app.static_dir), &out)?;
+    session.note(&format!("{} built into {}", app.name, out.display()));
+    Ok(())
+}
+
+/// Copies every file below `from` into `to`, keeping relative paths.
+fn copy_dir(from: &Path, to: &Path) -> Result<(), TaskError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TaskError::Io { path, source }
+    };
+    fs::create_dir_all(to).map_err(io(to))?;
+    for entry in fs::read_dir(from).map_err(io(from))? {
+        let entry = entry.map_err(io(from))?;
+        let source = entry.path();
+        let target = to.join(entry.file_name());
+        if entry.file_type().map_err(io(&source))?.is_dir() {
+            copy_dir(&source, &target)?;
+        } else {
+            fs::copy(&source, &target).map_err(io(&source))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn app_names_are_unique_and_unknown_names_are_rejected() {
+        for (index, app) in WEB_APPS.iter().enumerate() {
+            assert!(
+                WEB_APPS[index + 1..]
+                    .iter()
+                    .all(|other| other.name != app.name)
+            );
+        }
+        let error = select(&["no-such-app".to_owned()]).expect_err("unknown app");
+        assert!(
+            error.to_string().contains("unknown web app `no-such-app`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn copy_dir_copies_nested_files() {
+        let base = std::env::temp_dir().join(format!("xtask-copy-{}", std::process::id()));
+        let from = base.join("from");
+        fs::create_dir_all(from.join("nested")).unwrap();
+        fs::write(from.join("index.html"), "<div id=main></div>").unwrap();
+        fs::write(from.join("nested/app.css"), "body{}").unwrap();
+        let to = base.join("to");
+        copy_dir(&from, &to).unwrap();
+        assert_eq!(
+            fs::read_to_string(to.join("nested/app.css")).unwrap(),
+            "body{}"
+        );
+        assert!(to.join("index.html").exists());
+        fs::remove_dir_all(&base).unwrap();
+    }
+}
