@@ -223,6 +223,8 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Runs axe-core in a page (or frame) and resolves with its violations. */
 export async function axeViolations(frame, context) {
+    // Let entrance transitions finish: axe would sample colours half-way through a fade.
+    await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))));
     if (!(await frame.evaluate(() => typeof window.axe === 'object'))) {
         await frame.evaluate(AXE_SOURCE);
     }
