@@ -48,7 +48,13 @@ export function mockBinary() {
 let mockHelp;
 /** Whether this nango-mock binary knows a flag (read once from `--help`). */
 export function mockSupports(flag) {
-    mockHelp ??= execFileSync(mockBinary(), ['--help'], { encoding: 'utf8' });
+    if (mockHelp === undefined) {
+        try {
+            mockHelp = execFileSync(mockBinary(), ['--help'], { encoding: 'utf8' });
+        } catch {
+            mockHelp = ''; // No binary yet: startMock reports that when a test starts it.
+        }
+    }
     return mockHelp.includes(flag);
 }
 
