@@ -4,8 +4,8 @@
 //! This crate only adapts types: JS arguments → nango-core options ([`arguments`]), nango-web's
 //! [`Nango`](nango_web::Nango) and Connect UI host → wasm-bindgen classes, results and errors →
 //! plain JS objects and `AuthError` instances. `cargo xtask build-web --app js` builds it into
-//! `dist/js/` (`nango.js` + `nango_bg.wasm` from wasm-bindgen, and the hand-written `index.js` /
-//! `index.d.ts` whose default export is `Nango`).
+//! `dist/js/`: the hand-written `nango.js` / `nango.d.ts` (default export `Nango`) over
+//! wasm-bindgen's `nango_wasm.js` + `nango_wasm_bg.wasm`.
 
 pub mod arguments;
 mod js_value;
@@ -47,20 +47,20 @@ extern "C" {
 }
 
 thread_local! {
-    /// The Connect UI `openConnectUI` uses without `baseURL` (set by `index.js` to the
+    /// The Connect UI `openConnectUI` uses without `baseURL` (set by `nango.js` to the
     /// connect-app served next to the module; Nango's hosted one otherwise).
     static DEFAULT_CONNECT_UI_URL: RefCell<String> =
         RefCell::new(nango_core::connect_ui::DEFAULT_CONNECT_UI_URL.to_owned());
 }
 
-/// The `AuthError` class, exported by `index.js` as the module's named export `AuthError`.
+/// The `AuthError` class, exported by `nango.js` as the module's named export `AuthError`.
 #[wasm_bindgen(js_name = __authErrorClass)]
 pub fn auth_error_class() -> JsValue {
     imported_auth_error_class()
 }
 
 /// Sets the Connect UI base URL used when `openConnectUI` gets no `baseURL` (called by
-/// `index.js` with `new URL('../connect-app/', import.meta.url)`).
+/// `nango.js` with `new URL('../connect-app/', import.meta.url)`).
 #[wasm_bindgen(js_name = __setDefaultConnectUiUrl)]
 pub fn set_default_connect_ui_url(url: String) {
     DEFAULT_CONNECT_UI_URL.with(|default| *default.borrow_mut() = url);

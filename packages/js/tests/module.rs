@@ -262,7 +262,7 @@ fn tv19_open_connect_ui_builds_the_iframe_and_closes_it() {
     assert!(document.get_element_by_id("connect-ui").is_none());
     assert!(!ui.is_open());
 
-    // Without baseURL: the default set by index.js (here: never set → Nango's hosted UI).
+    // Without baseURL: the default set by nango.js (here: never set → Nango's hosted UI).
     let ui = nango.open_connect_ui(JsValue::UNDEFINED).unwrap();
     let iframe = document
         .get_element_by_id("connect-ui")

@@ -48,7 +48,7 @@ pub const WEB_APPS: &[WebApp] = &[WebApp {
     package: "nango-js",
     artefact: "nango_js",
     library: true,
-    out_name: "nango",
+    out_name: "nango_wasm",
     static_dir: "packages/js/static",
     typescript: true,
 }];

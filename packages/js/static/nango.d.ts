@@ -1,4 +1,4 @@
-// Type declarations of the `nango` ES module (index.js), mirroring @nangohq/frontend's public API.
+// Type declarations of the `nango` ES module (nango.js), mirroring @nangohq/frontend's public API.
 
 /** Nango's error types. The set is open: servers send more codes than these. */
 export type AuthErrorType =
