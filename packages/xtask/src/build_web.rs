@@ -43,7 +43,15 @@ pub struct WebApp {
 }
 
 /// Every browser app `build-web` produces. Issues add theirs here.
-pub const WEB_APPS: &[WebApp] = &[];
+pub const WEB_APPS: &[WebApp] = &[WebApp {
+    name: "js",
+    package: "nango-js",
+    artefact: "nango_js",
+    library: true,
+    out_name: "nango_wasm",
+    static_dir: "packages/js/static",
+    typescript: true,
+}];
 
 /// The prerequisites of a web build.
 pub const WEB_BUILD_NEEDS: &[Prerequisite] = &[
