@@ -126,6 +126,10 @@ pub const BROWSER_CRATES: &[BrowserCrate] = &[
         package: "nango",
         feature_args: &["--features", "web"],
     },
+    BrowserCrate {
+        package: "nango-js",
+        feature_args: &[],
+    },
 ];
 
 /// Runs the selected suites after installing what they need.
