@@ -43,7 +43,15 @@ pub struct WebApp {
 }
 
 /// Every browser app `build-web` produces. Issues add theirs here.
-pub const WEB_APPS: &[WebApp] = &[];
+pub const WEB_APPS: &[WebApp] = &[WebApp {
+    name: "connect-app",
+    package: "nango-connect-app",
+    artefact: "connect_app",
+    library: false,
+    out_name: "connect_app",
+    static_dir: "packages/connect-app/web",
+    typescript: false,
+}];
 
 /// The prerequisites of a web build.
 pub const WEB_BUILD_NEEDS: &[Prerequisite] = &[
