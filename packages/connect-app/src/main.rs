@@ -3,6 +3,8 @@
 //!
 //! Built for the browser by `cargo xtask build-web --app connect-app` into `dist/connect-app/`.
 
+// On the host only the tests use the app (the binary just explains where it runs).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod app;
 
 /// Mounts the app on `<div id="main">`.
