@@ -104,13 +104,33 @@ impl MockConfig {
         mounts
     }
 
+    /// True when `connect_link` points at this server's own `/connect/` (a Connect UI dir is
+    /// served and no other Connect UI URL was set).
+    pub fn links_to_own_connect_ui(&self) -> bool {
+        self.connect_ui_dir.is_some() && self.connect_ui_url == DEFAULT_CONNECT_UI_URL
+    }
+
     /// The base of `connect_link` (no trailing slash): [`connect_ui_url`](Self::connect_ui_url),
-    /// or this server's `/connect` when it serves the Connect UI and no other URL was set.
+    /// or this server's `/connect` (see [`links_to_own_connect_ui`](Self::links_to_own_connect_ui)).
     pub fn connect_link_base(&self, public_base: &str) -> String {
-        if self.connect_ui_dir.is_some() && self.connect_ui_url == DEFAULT_CONNECT_UI_URL {
+        if self.links_to_own_connect_ui() {
             format!("{}{CONNECT_UI_PREFIX}", public_base.trim_end_matches('/'))
         } else {
             self.connect_ui_url.trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// The session's `connect_link`: `<base>/?session_token=<token>`, plus `&apiURL=<this
+    /// server>` when it links to its own Connect UI (which otherwise talks to Nango Cloud).
+    pub fn connect_link(&self, public_base: &str, token: &str) -> String {
+        let base = self.connect_link_base(public_base);
+        if self.links_to_own_connect_ui() {
+            let api: String =
+                url::form_urlencoded::byte_serialize(public_base.trim_end_matches('/').as_bytes())
+                    .collect();
+            format!("{base}/?session_token={token}&apiURL={api}")
+        } else {
+            format!("{base}/?session_token={token}")
         }
     }
 }

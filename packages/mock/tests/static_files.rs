@@ -100,7 +100,10 @@ async fn connect_ui_dir_is_served_at_connect_and_linked() {
     let token = created["data"]["token"].as_str().unwrap();
     assert_eq!(
         created["data"]["connect_link"],
-        format!("{base}/connect/?session_token={token}")
+        format!(
+            "{base}/connect/?session_token={token}&apiURL={}",
+            base.replace(':', "%3A").replace('/', "%2F")
+        )
     );
     let api = http
         .get(format!("{base}/connect/session"))

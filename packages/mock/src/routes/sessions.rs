@@ -244,9 +244,9 @@ fn store_and_answer(app: &AppState, headers: &HeaderMap, record: SessionRecord) 
         )
         .into_response();
     }
-    let base = app.config.connect_link_base(&app.public_base(headers));
+    let connect_link = app.config.connect_link(&app.public_base(headers), &token);
     let created = ConnectSessionCreated {
-        connect_link: format!("{base}/?session_token={token}"),
+        connect_link,
         token: ConnectSessionToken::new(token),
         expires_at,
     };
