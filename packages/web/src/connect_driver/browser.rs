@@ -65,7 +65,13 @@ pub fn handle_callback_message(
     if origin != gate.api_origin() {
         return None;
     }
-    let source: Window = event.source()?.dyn_into().ok()?;
+    // A cross-origin WindowProxy fails `instanceof Window`, so no checked cast: it is a window
+    // when it is not a MessagePort or a ServiceWorker.
+    let source = event.source()?;
+    if source.is_instance_of::<web_sys::MessagePort>() {
+        return None;
+    }
+    let source: Window = source.unchecked_into();
     let own = web_sys::window()?;
     let from_other_window = !js_sys::Object::is(&source, &own);
     let data = json_of(&event.data())?;

@@ -31,7 +31,7 @@ mod browser {
     use nango_core::messages::{ConnectUiMessage, ParentMessage};
     use wasm_bindgen::JsCast;
     use wasm_bindgen::prelude::*;
-    use web_sys::{MessageEvent, Window};
+    use web_sys::MessageEvent;
 
     use super::accept_parent_message;
     use crate::connect_driver::browser_json::{json_of, to_js};
@@ -67,12 +67,10 @@ mod browser {
         let event = event.dyn_ref::<MessageEvent>()?;
         let window = web_sys::window()?;
         let parent = window.parent().ok().flatten()?;
-        let from_parent = event
-            .source()
-            .and_then(|source| source.dyn_into::<Window>().ok())
-            .is_some_and(|source| {
-                js_sys::Object::is(&source, &parent) && !js_sys::Object::is(&source, &window)
-            });
+        // No `dyn_into::<Window>()`: a cross-origin WindowProxy fails `instanceof Window`.
+        let from_parent = event.source().is_some_and(|source| {
+            js_sys::Object::is(&source, &parent) && !js_sys::Object::is(&source, &window)
+        });
         accept_parent_message(from_parent, &json_of(&event.data())?)
     }
 
