@@ -43,15 +43,26 @@ pub struct WebApp {
 }
 
 /// Every browser app `build-web` produces. Issues add theirs here.
-pub const WEB_APPS: &[WebApp] = &[WebApp {
-    name: "js",
-    package: "nango-js",
-    artefact: "nango_js",
-    library: true,
-    out_name: "nango_wasm",
-    static_dir: "packages/js/static",
-    typescript: true,
-}];
+pub const WEB_APPS: &[WebApp] = &[
+    WebApp {
+        name: "connect-app",
+        package: "nango-connect-app",
+        artefact: "connect_app",
+        library: false,
+        out_name: "connect_app",
+        static_dir: "packages/connect-app/web",
+        typescript: false,
+    },
+    WebApp {
+        name: "js",
+        package: "nango-js",
+        artefact: "nango_js",
+        library: true,
+        out_name: "nango_wasm",
+        static_dir: "packages/js/static",
+        typescript: true,
+    },
+];
 
 /// The prerequisites of a web build.
 pub const WEB_BUILD_NEEDS: &[Prerequisite] = &[

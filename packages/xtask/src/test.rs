@@ -130,6 +130,10 @@ pub const BROWSER_CRATES: &[BrowserCrate] = &[
         package: "nango-js",
         feature_args: &[],
     },
+    BrowserCrate {
+        package: "nango-connect-app",
+        feature_args: &[],
+    },
 ];
 
 /// Runs the selected suites after installing what they need.
