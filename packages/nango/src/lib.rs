@@ -34,8 +34,9 @@ pub use nango_desktop as desktop;
 
 #[cfg(all(feature = "web", not(feature = "desktop")))]
 pub use nango_web::{
-    AuthFuture, ConnectButton, ConnectButtonProps, ConnectStatus, ConnectUiHandle,
-    ConnectUiOptions, EventCallback, Nango, TokenFuture, open_connect_ui, use_nango,
+    AuthFuture, ConnectButton, ConnectButtonProps, ConnectStatus, ConnectUiHandle, ConnectUiMode,
+    ConnectUiOptions, ConnectUiOverlay, EventCallback, InPageConnectUi, Nango, TokenFuture,
+    WebConnectDriver, open_connect_ui, use_connect_ui, use_nango,
 };
 
 #[cfg(all(feature = "desktop", not(feature = "web")))]
