@@ -9,6 +9,7 @@ pub mod api;
 pub mod auth;
 pub mod catalogue;
 pub mod connect_ui;
+pub mod connection;
 pub mod credentials;
 pub mod encoding;
 pub mod error;

@@ -543,3 +543,47 @@ async fn unmatched_requests_fail_loudly() {
     assert_eq!(err.kind, AuthErrorKind::InvalidResponse);
     assert!(err.message.contains("404"));
 }
+
+#[tokio::test]
+async fn list_connections_sends_the_filters_with_the_secret_key() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/base/path/connections"))
+        .and(header("authorization", format!("Bearer {SECRET}").as_str()))
+        .and(query_param("endUserId", "u1"))
+        .and(query_param("integrationId", "github,demo-api-key"))
+        .respond_with(json_response(
+            200,
+            r#"{"connections":[{"id":3,"connection_id":"c-1","provider_config_key":"github","provider":"mock-oauth2","errors":[],"end_user":null,"metadata":null,"tags":{},"created":"2026-12-04T10:00:00.000Z"}]}"#,
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let filter = nango_core::connection::ConnectionFilter {
+        end_user_id: Some("u1".into()),
+        integration_ids: vec!["github".into(), "demo-api-key".into()],
+        ..Default::default()
+    };
+    let connections = prefixed_client(&server)
+        .list_connections(&SecretKey::new(SECRET), &filter)
+        .await
+        .unwrap();
+    assert_eq!(connections.len(), 1);
+    assert_eq!(connections[0].provider_config_key.as_str(), "github");
+}
+
+#[tokio::test]
+async fn list_connections_rejects_a_body_that_is_not_a_list() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/base/path/connections"))
+        .respond_with(json_response(200, r#"{"data":[]}"#))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let error = prefixed_client(&server)
+        .list_connections(&SecretKey::new(SECRET), &Default::default())
+        .await
+        .unwrap_err();
+    assert_eq!(error.kind, AuthErrorKind::InvalidResponse);
+}

@@ -9,6 +9,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::catalogue::Provider;
+use crate::connection::{ConnectionFilter, ConnectionList, ConnectionSummary};
 use crate::ids::ProviderName;
 use crate::request::{ApiRequest, BearerAuth, Method};
 use crate::session::{
@@ -188,6 +189,25 @@ impl NangoApi {
     ) -> Result<ConnectSessionCreated, AuthError> {
         self.create_session("/connect/sessions/reconnect", secret_key, body)
             .await
+    }
+
+    /// `GET /connections` (secret key, server side): the stored connections matching `filter`.
+    pub async fn list_connections(
+        &self,
+        secret_key: &SecretKey,
+        filter: &ConnectionFilter,
+    ) -> Result<Vec<ConnectionSummary>, AuthError> {
+        let mut request = bare(
+            Method::Get,
+            "/connections",
+            BearerAuth::Secret(secret_key.clone()),
+        );
+        request.query = filter.query_string();
+        let response = self.send(&request, None).await?;
+        let body = envelope::interpret(response.status, &response.body)?.unwrap_or(Value::Null);
+        serde_json::from_value::<ConnectionList>(body)
+            .map(|list| list.connections)
+            .map_err(|_| envelope::invalid_response(response.status, "a connection list"))
     }
 
     /// POSTs a session creation body with the secret key and decodes the created session.

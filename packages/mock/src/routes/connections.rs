@@ -11,29 +11,8 @@ use serde_json::{Map, Value};
 use super::{AppState, iso_ms, parse_query, require_secret};
 use crate::envelope::{ApiError, Issue, json_response};
 use crate::state::ConnectionRecord;
+use nango_core::connection::{ConnectionErrorSummary, ConnectionList, ConnectionSummary};
 use nango_core::session::EndUser;
-
-/// One error attached to a connection (always empty in the mock).
-#[derive(Serialize)]
-struct ConnectionErrorView {
-    #[serde(rename = "type")]
-    kind: String,
-    log_id: String,
-}
-
-/// `ApiPublicConnection` (list entries).
-#[derive(Serialize)]
-struct ConnectionSummary {
-    id: u64,
-    connection_id: String,
-    provider_config_key: String,
-    provider: String,
-    errors: Vec<ConnectionErrorView>,
-    end_user: Option<EndUser>,
-    metadata: Option<Value>,
-    tags: Map<String, Value>,
-    created: String,
-}
 
 /// `ApiPublicConnectionFull`.
 #[derive(Serialize)]
@@ -42,7 +21,7 @@ struct ConnectionFull {
     connection_id: String,
     provider_config_key: String,
     provider: String,
-    errors: Vec<ConnectionErrorView>,
+    errors: Vec<ConnectionErrorSummary>,
     end_user: Option<EndUser>,
     metadata: Option<Value>,
     tags: Map<String, Value>,
@@ -51,11 +30,6 @@ struct ConnectionFull {
     updated_at: String,
     last_fetched_at: Option<String>,
     credentials: Value,
-}
-
-#[derive(Serialize)]
-struct ConnectionList {
-    connections: Vec<ConnectionSummary>,
 }
 
 fn query_text<'q>(query: &'q Map<String, Value>, key: &str) -> Option<&'q str> {
@@ -156,8 +130,8 @@ pub async fn list(
         .map(|c| ConnectionSummary {
             id: c.id,
             created: iso_ms(c.created_at_ms),
-            connection_id: c.connection_id,
-            provider_config_key: c.provider_config_key,
+            connection_id: c.connection_id.into(),
+            provider_config_key: c.provider_config_key.into(),
             provider: c.provider,
             errors: Vec::new(),
             end_user: c.end_user,
