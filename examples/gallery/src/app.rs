@@ -245,10 +245,9 @@ fn StoryPage(
         div { class: "gx-story-head",
             p { class: "gx-eyebrow", "{found.group.title()}" }
             h1 { class: "gx-story-title", "{found.title}" }
-            p { class: "gx-story-summary", "{found.summary}" }
-            p { class: "gx-story-link-line",
-                span { "Link: " }
-                code { class: "gx-url", "{canvas_key}" }
+            p { class: "gx-story-summary",
+                "{found.summary} "
+                code { class: "gx-url", title: "This story's link", "{canvas_key}" }
             }
         }
         ControlsBar { story: found.id.to_string(), route: route.clone(), on_go }

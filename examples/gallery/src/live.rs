@@ -367,6 +367,8 @@ mod flows {
                         organization: None,
                         integrations_config_defaults: None,
                         overrides: None,
+                        tags: None,
+                        webhook_url_override: None,
                     };
                     api.create_reconnect_session(&SecretKey::new(MOCK_DEMO_SECRET_KEY), &body)
                         .await

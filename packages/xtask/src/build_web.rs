@@ -43,7 +43,15 @@ pub struct WebApp {
 }
 
 /// Every browser app `build-web` produces. Issues add theirs here.
-pub const WEB_APPS: &[WebApp] = &[];
+pub const WEB_APPS: &[WebApp] = &[WebApp {
+    name: "gallery",
+    package: "gallery",
+    artefact: "gallery",
+    library: false,
+    out_name: "gallery",
+    static_dir: "examples/gallery/static",
+    typescript: false,
+}];
 
 /// The prerequisites of a web build.
 pub const WEB_BUILD_NEEDS: &[Prerequisite] = &[
