@@ -8,10 +8,12 @@ fn main() {
 
 #[cfg(all(not(target_arch = "wasm32"), feature = "desktop"))]
 fn main() {
-    use dioxus_desktop::{Config, LogicalSize, WindowBuilder};
+    use dioxus_desktop::{Config, LogicalPosition, LogicalSize, WindowBuilder};
     let window = WindowBuilder::new()
         .with_title("Nango Connect UI · Gallery")
-        .with_inner_size(LogicalSize::new(1280.0, 800.0));
+        .with_inner_size(LogicalSize::new(1280.0, 800.0))
+        // Top-left: without a window manager (Xvfb screenshots) the window stays where placed.
+        .with_position(LogicalPosition::new(0.0, 0.0));
     let config = Config::new().with_window(window).with_menu(None);
     dioxus_desktop::launch::launch(gallery::Gallery, Vec::new(), vec![Box::new(config)]);
 }
