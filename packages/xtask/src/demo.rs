@@ -87,9 +87,18 @@ struct MockAbilities {
 /// The demo's services, in start order.
 fn services(args: &DemoArgs, abilities: MockAbilities, root: &std::path::Path) -> Vec<DemoService> {
     let mock_url = format!("http://localhost:{}", args.port);
-    let mut start: Vec<String> = ["run", "--release", "-p", "nango-mock", "--", "--port"]
-        .map(String::from)
-        .into();
+    let mut start: Vec<String> = [
+        "run",
+        "--release",
+        "-p",
+        "nango-mock",
+        "--bin",
+        "nango-mock",
+        "--",
+        "--port",
+    ]
+    .map(String::from)
+    .into();
     start.push(args.port.to_string());
     let gallery_dir = dist_dir(root, "gallery");
     let connect_dir = dist_dir(root, "connect-app");
