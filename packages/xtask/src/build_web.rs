@@ -62,6 +62,15 @@ pub const WEB_APPS: &[WebApp] = &[
         static_dir: "packages/js/static",
         typescript: true,
     },
+    WebApp {
+        name: "gallery",
+        package: "gallery",
+        artefact: "gallery",
+        library: false,
+        out_name: "gallery",
+        static_dir: "examples/gallery/static",
+        typescript: false,
+    },
 ];
 
 /// The prerequisites of a web build.
