@@ -9,6 +9,7 @@ use clap::Parser;
 use nango_core::{AuthErrorKind, SecretKey};
 
 use crate::config::{DEFAULT_CONNECT_UI_URL, DEFAULT_SECRET_KEY, FixedClock, Hooks, MockConfig};
+use crate::static_files::StaticMount;
 
 /// nango-mock: a local Nango-compatible server with a built-in fake OAuth provider.
 #[derive(Debug, Parser)]
@@ -32,9 +33,20 @@ pub struct Cli {
     /// Connect session lifetime in seconds.
     #[arg(long, env = "NANGO_MOCK_SESSION_TTL", default_value_t = 1800)]
     pub session_ttl: u64,
-    /// Connect UI base URL used in `connect_link`.
+    /// Connect UI base URL used in `connect_link` (with --connect-ui-dir: this server's /connect/).
     #[arg(long, env = "NANGO_MOCK_CONNECT_UI_URL", default_value = DEFAULT_CONNECT_UI_URL)]
     pub connect_ui_url: String,
+    /// Serve this built Connect UI app (`dist/connect-app`) at /connect/.
+    #[arg(long, env = "NANGO_MOCK_CONNECT_UI_DIR")]
+    pub connect_ui_dir: Option<PathBuf>,
+    /// Serve a folder at a URL prefix, `PREFIX=DIR` (repeatable; comma-separated in the env var).
+    #[arg(
+        long = "static",
+        env = "NANGO_MOCK_STATIC",
+        value_name = "PREFIX=DIR",
+        value_delimiter = ','
+    )]
+    pub static_mounts: Vec<StaticMount>,
     /// Public base URL of this server (default: from the request's Host header).
     #[arg(long, env = "NANGO_MOCK_PUBLIC_URL")]
     pub public_url: Option<String>,
@@ -103,6 +115,8 @@ impl Cli {
             websockets_path: self.websockets_path,
             session_ttl: Duration::from_secs(self.session_ttl),
             connect_ui_url: self.connect_ui_url,
+            connect_ui_dir: self.connect_ui_dir,
+            static_mounts: self.static_mounts,
             public_url: self.public_url,
             providers: self.providers,
             integrations: self.integrations,
@@ -134,6 +148,42 @@ mod tests {
         assert_eq!(config.bind.to_string(), "127.0.0.1");
         assert_eq!(config.websockets_path, "/");
         assert_eq!(config.session_ttl, Duration::from_secs(1800));
+    }
+
+    #[test]
+    fn static_folders_parse() {
+        let cli = Cli::try_parse_from([
+            "nango-mock",
+            "--connect-ui-dir",
+            "dist/connect-app",
+            "--static",
+            "/gallery=dist/gallery",
+            "--static",
+            "/docs/=site",
+        ])
+        .unwrap();
+        let config = cli.into_config().unwrap();
+        let prefixes: Vec<String> = config.mounts().into_iter().map(|m| m.prefix).collect();
+        assert_eq!(prefixes, ["/connect", "/gallery", "/docs"]);
+        assert_eq!(
+            config.connect_link_base("http://127.0.0.1:3003"),
+            "http://127.0.0.1:3003/connect"
+        );
+        assert!(Cli::try_parse_from(["nango-mock", "--static", "gallery"]).is_err());
+        let explicit = Cli::try_parse_from([
+            "nango-mock",
+            "--connect-ui-dir",
+            "d",
+            "--connect-ui-url",
+            "http://localhost:5173/",
+        ])
+        .unwrap()
+        .into_config()
+        .unwrap();
+        assert_eq!(
+            explicit.connect_link_base("http://127.0.0.1:3003"),
+            "http://localhost:5173"
+        );
     }
 
     #[test]

@@ -10,6 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use nango_core::{AuthErrorKind, SecretKey};
+
+use crate::static_files::{CONNECT_UI_PREFIX, StaticMount};
 use time::OffsetDateTime;
 
 /// The secret key printed for local use when none is configured (a UUID v4, like Nango's).
@@ -33,8 +35,13 @@ pub struct MockConfig {
     pub websockets_path: String,
     /// Lifetime of a connect session.
     pub session_ttl: Duration,
-    /// Base URL of the Connect UI used in `connect_link`.
+    /// Base URL of the Connect UI used in `connect_link`. Left at the default while
+    /// [`connect_ui_dir`](Self::connect_ui_dir) is set, links point at this server's `/connect/`.
     pub connect_ui_url: String,
+    /// A built Connect UI app (`dist/connect-app`) served at `/connect/`.
+    pub connect_ui_dir: Option<PathBuf>,
+    /// More folders served at URL prefixes (`/gallery` → `dist/gallery`).
+    pub static_mounts: Vec<StaticMount>,
     /// Public base URL of this server (logos, OAuth redirect URI); `None` derives it from the
     /// request's `Host` header.
     pub public_url: Option<String>,
@@ -66,6 +73,8 @@ impl Default for MockConfig {
             websockets_path: "/".to_owned(),
             session_ttl: Duration::from_secs(30 * 60),
             connect_ui_url: DEFAULT_CONNECT_UI_URL.to_owned(),
+            connect_ui_dir: None,
+            static_mounts: Vec::new(),
             public_url: None,
             providers: None,
             integrations: None,
@@ -75,6 +84,53 @@ impl Default for MockConfig {
             body_limit: 1024 * 1024,
             request_timeout: Duration::from_secs(30),
             hooks: Hooks::default(),
+        }
+    }
+}
+
+impl MockConfig {
+    /// Every served folder, the Connect UI first, longer prefixes before shorter ones.
+    pub fn mounts(&self) -> Vec<StaticMount> {
+        let mut mounts: Vec<StaticMount> = self
+            .connect_ui_dir
+            .iter()
+            .map(|dir| StaticMount {
+                prefix: CONNECT_UI_PREFIX.to_owned(),
+                dir: dir.clone(),
+            })
+            .chain(self.static_mounts.iter().cloned())
+            .collect();
+        mounts.sort_by_key(|mount| std::cmp::Reverse(mount.prefix.len()));
+        mounts
+    }
+
+    /// True when `connect_link` points at this server's own `/connect/` (a Connect UI dir is
+    /// served and no other Connect UI URL was set).
+    pub fn links_to_own_connect_ui(&self) -> bool {
+        self.connect_ui_dir.is_some() && self.connect_ui_url == DEFAULT_CONNECT_UI_URL
+    }
+
+    /// The base of `connect_link` (no trailing slash): [`connect_ui_url`](Self::connect_ui_url),
+    /// or this server's `/connect` (see [`links_to_own_connect_ui`](Self::links_to_own_connect_ui)).
+    pub fn connect_link_base(&self, public_base: &str) -> String {
+        if self.links_to_own_connect_ui() {
+            format!("{}{CONNECT_UI_PREFIX}", public_base.trim_end_matches('/'))
+        } else {
+            self.connect_ui_url.trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// The session's `connect_link`: `<base>/?session_token=<token>`, plus `&apiURL=<this
+    /// server>` when it links to its own Connect UI (which otherwise talks to Nango Cloud).
+    pub fn connect_link(&self, public_base: &str, token: &str) -> String {
+        let base = self.connect_link_base(public_base);
+        if self.links_to_own_connect_ui() {
+            let api: String =
+                url::form_urlencoded::byte_serialize(public_base.trim_end_matches('/').as_bytes())
+                    .collect();
+            format!("{base}/?session_token={token}&apiURL={api}")
+        } else {
+            format!("{base}/?session_token={token}")
         }
     }
 }

@@ -40,6 +40,14 @@ pub enum StartError {
     /// The WebSocket path does not start with `/`.
     #[error("websockets path must start with '/': {0:?}")]
     WebsocketsPath(String),
+    /// A folder to serve (`--connect-ui-dir`, `--static`) is not a directory.
+    #[error("{prefix}: not a directory: {}", dir.display())]
+    StaticDir {
+        /// The URL prefix.
+        prefix: String,
+        /// The folder.
+        dir: PathBuf,
+    },
 }
 
 /// Entry point of the library API.
@@ -100,6 +108,19 @@ impl MockServerBuilder {
     /// Connect UI base URL for `connect_link`.
     pub fn connect_ui_url(mut self, url: impl Into<String>) -> Self {
         self.config.connect_ui_url = url.into();
+        self
+    }
+
+    /// Serves a built Connect UI app (`dist/connect-app`) at `/connect/`; `connect_link` then
+    /// points there (unless [`connect_ui_url`](Self::connect_ui_url) set another URL).
+    pub fn connect_ui_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.config.connect_ui_dir = Some(dir.into());
+        self
+    }
+
+    /// Serves a folder at a URL prefix (`/gallery`).
+    pub fn static_mount(mut self, mount: crate::static_files::StaticMount) -> Self {
+        self.config.static_mounts.push(mount);
         self
     }
 
@@ -174,6 +195,16 @@ impl MockServerBuilder {
         let config = self.config;
         if !config.websockets_path.starts_with('/') {
             return Err(StartError::WebsocketsPath(config.websockets_path));
+        }
+        if let Some(mount) = config
+            .mounts()
+            .into_iter()
+            .find(|mount| !mount.dir.is_dir())
+        {
+            return Err(StartError::StaticDir {
+                prefix: mount.prefix,
+                dir: mount.dir,
+            });
         }
         let catalogue = match self.catalogue {
             Some(c) => c,

@@ -130,6 +130,7 @@ pub struct FakeDriver {
     confirm_leave: Cell<bool>,
     copy_works: Cell<bool>,
     system_browser: Cell<bool>,
+    system_dark: Cell<bool>,
     external_id: RefCell<String>,
 }
 
@@ -157,6 +158,7 @@ impl FakeDriver {
             confirm_leave: Cell::new(true),
             copy_works: Cell::new(true),
             system_browser: Cell::new(false),
+            system_dark: Cell::new(false),
             external_id: RefCell::new("00000000-0000-4000-8000-000000000000".to_owned()),
         }
     }
@@ -201,6 +203,12 @@ impl FakeDriver {
     /// Pretends OAuth runs in the system browser (desktop).
     pub fn with_system_browser(self, yes: bool) -> Self {
         self.system_browser.set(yes);
+        self
+    }
+
+    /// Pretends the OS prefers a dark colour scheme (the `system` theme resolves to dark).
+    pub fn with_system_prefers_dark(self, yes: bool) -> Self {
+        self.system_dark.set(yes);
         self
     }
 
@@ -379,6 +387,10 @@ impl ConnectDriver for FakeDriver {
 
     fn signs_in_with_system_browser(&self) -> bool {
         self.system_browser.get()
+    }
+
+    fn system_prefers_dark(&self) -> bool {
+        self.system_dark.get()
     }
 }
 

@@ -11,7 +11,10 @@ use nango_core::connect_ui::{DEFAULT_CONNECT_UI_URL, ThemeOverride};
 use nango_core::messages::ConnectUiEvent;
 use nango_core::{ConnectSessionToken, ConnectionId};
 
-use crate::connect_ui::{ConnectUiHandle, ConnectUiOptions, EventCallback, open_connect_ui};
+use crate::connect_ui::{
+    ConnectUiHandle, ConnectUiMode, ConnectUiOptions, ConnectUiOverlay, EventCallback,
+    InPageConnectUi, open_connect_ui, use_connect_ui,
+};
 
 /// What `get_session_token` returns: the token, or a message to show when the app's backend
 /// could not provide one.
@@ -77,8 +80,34 @@ impl ConnectStatus {
     }
 }
 
-/// A button that opens the Connect UI in an iframe, asks the app's backend for a session token
-/// (`get_session_token`, called on every click) and shows the outcome in a status line.
+/// The Connect UI a button opened, in either mode.
+#[derive(Clone)]
+enum OpenedUi {
+    /// The iframe host.
+    Iframe(ConnectUiHandle),
+    /// The in-page overlay.
+    InPage(InPageConnectUi),
+}
+
+impl OpenedUi {
+    fn close(&self) {
+        match self {
+            OpenedUi::Iframe(ui) => ui.close(),
+            OpenedUi::InPage(ui) => ui.close(),
+        }
+    }
+
+    fn set_session_token(&self, token: ConnectSessionToken) {
+        match self {
+            OpenedUi::Iframe(ui) => ui.set_session_token(token),
+            OpenedUi::InPage(ui) => ui.set_session_token(token),
+        }
+    }
+}
+
+/// A button that opens the Connect UI (an iframe, or in-page with `mode: ConnectUiMode::InPage`),
+/// asks the app's backend for a session token (`get_session_token`, called on every click) and
+/// shows the outcome in a status line.
 ///
 /// The UI is opened synchronously in the click (before the token arrives, like the seed's React
 /// example) and closed when the button unmounts.
@@ -105,9 +134,14 @@ pub fn ConnectButton(
     /// Report an OAuth popup closed early as an error.
     #[props(default)]
     detect_closed_auth_window: bool,
+    /// Iframe (default; `base_url` is framed) or in-page (nango-ui mounted here, `base_url`
+    /// unused).
+    #[props(default)]
+    mode: ConnectUiMode,
 ) -> Element {
     let mut status = use_signal(|| ConnectStatus::Idle);
-    let open_ui = use_hook(|| Rc::new(RefCell::new(None::<ConnectUiHandle>)));
+    let in_page = use_connect_ui();
+    let open_ui = use_hook(|| Rc::new(RefCell::new(None::<OpenedUi>)));
     let on_unmount = open_ui.clone();
     use_drop(move || {
         if let Some(ui) = on_unmount.borrow_mut().take() {
@@ -136,7 +170,14 @@ pub fn ConnectButton(
             on_event: Some(forward),
             ..ConnectUiOptions::default()
         };
-        match open_connect_ui(options) {
+        let opened = match mode {
+            ConnectUiMode::Iframe => open_connect_ui(options).map(OpenedUi::Iframe),
+            ConnectUiMode::InPage => {
+                in_page.open(options);
+                Ok(OpenedUi::InPage(in_page))
+            }
+        };
+        match opened {
             Ok(ui) => {
                 *open_ui.borrow_mut() = Some(ui.clone());
                 status.set(ConnectStatus::Opening);
@@ -158,8 +199,11 @@ pub fn ConnectButton(
     let busy = matches!(*current, ConnectStatus::Opening | ConnectStatus::Open);
     rsx! {
         div { class: "nango-connect-button", "data-state": current.state_name(),
-            button { r#type: "button", disabled: busy, onclick, "{label}" }
-            p { role: "status", aria_live: "polite", {current.text()} }
+            button { r#type: "button", "data-testid": "connect-button", disabled: busy, onclick, "{label}" }
+            p { role: "status", aria_live: "polite", "data-testid": "connect-status", {current.text()} }
+            if mode == ConnectUiMode::InPage {
+                ConnectUiOverlay { ui: in_page }
+            }
         }
     }
 }

@@ -43,7 +43,35 @@ pub struct WebApp {
 }
 
 /// Every browser app `build-web` produces. Issues add theirs here.
-pub const WEB_APPS: &[WebApp] = &[];
+pub const WEB_APPS: &[WebApp] = &[
+    WebApp {
+        name: "connect-app",
+        package: "nango-connect-app",
+        artefact: "connect_app",
+        library: false,
+        out_name: "connect_app",
+        static_dir: "packages/connect-app/web",
+        typescript: false,
+    },
+    WebApp {
+        name: "js",
+        package: "nango-js",
+        artefact: "nango_js",
+        library: true,
+        out_name: "nango_wasm",
+        static_dir: "packages/js/static",
+        typescript: true,
+    },
+    WebApp {
+        name: "gallery",
+        package: "gallery",
+        artefact: "gallery",
+        library: false,
+        out_name: "gallery",
+        static_dir: "examples/gallery/static",
+        typescript: false,
+    },
+];
 
 /// The prerequisites of a web build.
 pub const WEB_BUILD_NEEDS: &[Prerequisite] = &[

@@ -8,6 +8,8 @@ mod demo;
 mod error;
 mod fuzz;
 mod prereq;
+mod screenshots;
+mod static_files;
 mod test;
 
 use std::path::PathBuf;
@@ -35,8 +37,10 @@ struct Cli {
 enum Task {
     /// Run every test suite (fmt, clippy, unit and integration tests, wasm checks, …).
     Test(test::TestArgs),
-    /// Run the demo: the local nango-mock server (the gallery joins later).
+    /// Run the demo: nango-mock with its demo catalogue and the gallery (web, or `--desktop`).
     Demo(demo::DemoArgs),
+    /// Screenshot gallery stories (web in headless Chromium, desktop under Xvfb) into assets/screenshots.
+    Screenshots(screenshots::ScreenshotsArgs),
     /// Fuzz the parsers under fuzz/ with cargo-fuzz on the nightly toolchain.
     Fuzz(fuzz::FuzzArgs),
     /// Run a benchmark suite.
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
     let outcome = match cli.task {
         Task::Test(args) => test::run(&mut session, &args),
         Task::Demo(args) => demo::run(&mut session, &args),
+        Task::Screenshots(args) => screenshots::run(&mut session, &args),
         Task::Fuzz(args) => fuzz::run(&mut session, &args),
         Task::Bench(args) => bench::run(&mut session, &args),
         Task::BuildWeb(args) => build_web::run(&mut session, &args),

@@ -136,6 +136,14 @@ pub const BROWSER_CRATES: &[BrowserCrate] = &[
         package: "nango",
         feature_args: &["--features", "web"],
     },
+    BrowserCrate {
+        package: "nango-js",
+        feature_args: &[],
+    },
+    BrowserCrate {
+        package: "nango-connect-app",
+        feature_args: &[],
+    },
 ];
 
 /// Runs the selected suites after installing what they need.

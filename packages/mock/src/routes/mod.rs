@@ -361,7 +361,7 @@ pub fn router(app: AppState) -> Router {
         .route("/_mock/provider/token", post(provider::token))
         .route("/health", get(health))
         .route(&ws_path, get(websocket))
-        .fallback(not_found)
+        .fallback(static_or_not_found)
         .layer(public_cors());
     let telemetry_cors = telemetry_cors(&app.config.connect_ui_url);
     api.route(
@@ -476,15 +476,22 @@ async fn guard(State(app): State<AppState>, request: Request, next: Next) -> Res
         .into_response();
     }
     let mut response = next.run(request).await;
+    // Served files (the Connect UI app) must be framable by any app, like Nango's hosted one.
+    let framable = response
+        .extensions()
+        .get::<crate::static_files::ServedFile>()
+        .is_some();
     let headers = response.headers_mut();
     headers.insert(
         header::REFERRER_POLICY,
         HeaderValue::from_static("strict-origin"),
     );
-    headers.insert(
-        header::X_FRAME_OPTIONS,
-        HeaderValue::from_static("SAMEORIGIN"),
-    );
+    if !framable {
+        headers.insert(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("SAMEORIGIN"),
+        );
+    }
     response
 }
 
@@ -514,6 +521,23 @@ async fn websocket(State(app): State<AppState>, request: Request) -> Response {
 
 async fn health() -> Response {
     crate::envelope::json_response(StatusCode::OK, &serde_json::json!({"result": "ok"}))
+}
+
+/// Static folders (`--connect-ui-dir`, `--static`) for unrouted GET/HEAD paths, else the 404.
+async fn static_or_not_found(State(app): State<AppState>, request: Request) -> Response {
+    let mounts = app.config.mounts();
+    if !mounts.is_empty()
+        && let Some(response) = crate::static_files::serve(
+            &mounts,
+            request.method(),
+            request.uri().path(),
+            request.uri().query(),
+        )
+        .await
+    {
+        return response;
+    }
+    not_found(request).await
 }
 
 async fn not_found(request: Request) -> Response {

@@ -233,7 +233,7 @@ fn body_object(bytes: &[u8]) -> Result<Map<String, Value>, ApiError> {
     }
 }
 
-fn store_and_answer(app: &AppState, record: SessionRecord) -> Response {
+fn store_and_answer(app: &AppState, headers: &HeaderMap, record: SessionRecord) -> Response {
     let token = record.token.clone();
     let expires_at = iso_ms(record.expires_at_ms);
     if let Err(e) = app.store.insert_session(record) {
@@ -244,9 +244,9 @@ fn store_and_answer(app: &AppState, record: SessionRecord) -> Response {
         )
         .into_response();
     }
-    let base = app.config.connect_ui_url.trim_end_matches('/');
+    let connect_link = app.config.connect_link(&app.public_base(headers), &token);
     let created = ConnectSessionCreated {
-        connect_link: format!("{base}/?session_token={token}"),
+        connect_link,
         token: ConnectSessionToken::new(token),
         expires_at,
     };
@@ -342,7 +342,7 @@ pub async fn create(
         }
     }
     let record = new_record(&app, fields, allowed, None);
-    Ok(store_and_answer(&app, record))
+    Ok(store_and_answer(&app, &headers, record))
 }
 
 /// `POST /connect/sessions/reconnect` → 201, pinned to an existing connection.
@@ -401,7 +401,7 @@ pub async fn create_reconnect(
         connection_id,
     };
     let record = new_record(&app, fields, Some(vec![integration_id]), Some(pinned));
-    Ok(store_and_answer(&app, record))
+    Ok(store_and_answer(&app, &headers, record))
 }
 
 /// `GET /connect/session` → 200 with the session's public view.

@@ -1,11 +1,15 @@
 //! The Connect UI host: [`open_connect_ui`] puts Nango's Connect UI (or a drop-in such as our
 //! connect-app) in a full-viewport iframe and speaks its `postMessage` protocol (spec §11).
 //!
-//! An in-page mode (nango-ui's components mounted as an overlay, no iframe) comes later.
+//! The in-page mode ([`ConnectUiOverlay`], [`use_connect_ui`]) mounts nango-ui's components as
+//! an overlay instead, and [`embedded`] is the other end of the channel, used by the Connect UI
+//! app inside the iframe.
 
 mod channel;
+pub mod embedded;
 #[cfg(target_arch = "wasm32")]
 mod iframe;
+mod overlay;
 
 use std::fmt;
 use std::rc::Rc;
@@ -15,6 +19,9 @@ use nango_core::messages::ConnectUiEvent;
 use nango_core::{AuthError, ConnectSessionToken};
 
 pub use channel::{ChannelAction, ConnectUiChannel};
+pub use overlay::{
+    ConnectUiMode, ConnectUiOverlay, ConnectUiOverlayProps, InPageConnectUi, use_connect_ui,
+};
 
 /// The app's event callback: called for every accepted message of the Connect UI.
 pub type EventCallback = Rc<dyn Fn(ConnectUiEvent)>;

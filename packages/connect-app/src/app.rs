@@ -1,0 +1,270 @@
+//! The app's root: reads the query parameters, picks the hosting mode, wires the parent channel
+//! (token in, events out), the no-token timer and the browser driver around nango-ui's
+//! [`ConnectUi`].
+
+use std::rc::Rc;
+
+use dioxus::prelude::*;
+use nango_core::ConnectSessionToken;
+use nango_core::connect_ui::ConnectUiParams;
+use nango_core::messages::{ConnectUiEvent, ConnectUiMessage, ParentMessage};
+use nango_core::session::{ConnectUiSettings, TelemetryEvent};
+use nango_ui::connect::DriverProp;
+use nango_ui::driver::SharedDriver;
+use nango_ui::{ConnectUi, HostingMode};
+use nango_web::{CloseBehaviour, WebConnectDriver};
+
+/// How long a framed UI waits for its `session_token` message before giving up (spec §2.2).
+pub const TOKEN_WAIT_MS: u32 = 10_000;
+
+/// Where the app runs, read once at start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Launch {
+    /// The query parameters.
+    pub params: ConnectUiParams,
+    /// True when the page is not framed (a connect link).
+    pub top_level: bool,
+}
+
+impl Launch {
+    /// The hosting mode: `embedded=true` → embedded; top-level → connect link; else overlay.
+    pub fn mode(&self) -> HostingMode {
+        if self.params.embedded {
+            HostingMode::Embedded
+        } else if self.top_level {
+            HostingMode::ConnectLink
+        } else {
+            HostingMode::Overlay
+        }
+    }
+
+    /// What closing does: tell the parent (it removes the iframe), or nothing top-level.
+    pub fn close_behaviour(&self) -> CloseBehaviour {
+        if self.top_level {
+            CloseBehaviour::Nothing
+        } else {
+            CloseBehaviour::PostToParent
+        }
+    }
+
+    /// True when the UI must wait for the parent's token (framed, none in the URL).
+    pub fn waits_for_token(&self) -> bool {
+        !self.top_level && self.params.session_token.is_none()
+    }
+
+    /// The page's own launch parameters.
+    #[cfg(target_arch = "wasm32")]
+    fn current() -> Launch {
+        let query = web_sys::window()
+            .and_then(|window| window.location().search().ok())
+            .unwrap_or_default();
+        Launch {
+            params: ConnectUiParams::from_query(&query),
+            top_level: nango_web::connect_ui::embedded::is_top_level(),
+        }
+    }
+}
+
+/// The event to post to the parent for a UI event; `close` is posted by the driver's close
+/// (after the leave confirmation), so it is not posted twice.
+pub fn parent_message_for(event: &ConnectUiEvent) -> Option<ConnectUiMessage> {
+    match event {
+        ConnectUiEvent::Close => None,
+        other => Some(ConnectUiMessage::from(other.clone())),
+    }
+}
+
+/// The app root in the browser.
+#[cfg(target_arch = "wasm32")]
+#[component]
+pub fn App() -> Element {
+    let launch = use_hook(Launch::current);
+    rsx! { ConnectApp { launch } }
+}
+
+/// The Connect UI with its channel to the parent window.
+#[component]
+pub fn ConnectApp(
+    /// Query parameters and framing.
+    launch: Launch,
+) -> Element {
+    let params = &launch.params;
+    let preview = params.preview;
+    let mut token = use_signal(|| params.session_token.clone());
+    let mut timed_out = use_signal(|| false);
+    let mut settings = use_signal(|| None::<ConnectUiSettings>);
+    let driver: SharedDriver = use_hook(|| {
+        Rc::new(WebConnectDriver::new(
+            &params.api_url,
+            launch.close_behaviour(),
+        ))
+    });
+
+    // Messages from the parent: the token, live settings in preview, telemetry `open`.
+    let on_parent = {
+        let driver = driver.clone();
+        use_callback(move |message: ParentMessage| {
+            match message {
+                ParentMessage::SessionToken { session_token } => token.set(Some(session_token)),
+                ParentMessage::SettingsChanged { payload } if preview => {
+                    settings.set(Some(payload));
+                }
+                _ => {}
+            }
+            let current: Option<ConnectSessionToken> = token.peek().clone();
+            if let Some(current) = current
+                && !preview
+            {
+                spawn(driver.telemetry(&current, TelemetryEvent::Open, None));
+            }
+        })
+    };
+    listen_to_parent(on_parent, launch.top_level);
+
+    // A framed UI without a token gives up after 10 s.
+    let waits = launch.waits_for_token();
+    use_hook({
+        let driver = driver.clone();
+        move || {
+            if waits {
+                spawn(async move {
+                    driver.sleep(TOKEN_WAIT_MS).await;
+                    if token.peek().is_none() {
+                        timed_out.set(true);
+                    }
+                });
+            }
+        }
+    });
+
+    let top_level = launch.top_level;
+    let on_event = move |event: ConnectUiEvent| {
+        if let Some(message) = parent_message_for(&event) {
+            post_to_parent(&message, top_level);
+        }
+    };
+    rsx! {
+        ConnectUi {
+            token,
+            token_timed_out: timed_out,
+            language: params.lang.clone(),
+            theme: params.theme,
+            detect_closed_auth_window: params.detect_closed_auth_window,
+            mode: launch.mode(),
+            preview,
+            settings,
+            driver: DriverProp(driver.clone()),
+            on_event,
+        }
+    }
+}
+
+/// Installs the parent-message listener for the component's lifetime (not top-level).
+#[cfg(target_arch = "wasm32")]
+fn listen_to_parent(on_parent: Callback<ParentMessage>, top_level: bool) {
+    use_hook(move || {
+        (!top_level).then(|| {
+            Rc::new(nango_web::connect_ui::embedded::ParentListener::install(
+                move |message| on_parent.call(message),
+            ))
+        })
+    });
+}
+
+/// No parent window outside a browser.
+#[cfg(not(target_arch = "wasm32"))]
+fn listen_to_parent(_on_parent: Callback<ParentMessage>, _top_level: bool) {}
+
+/// Posts `message` to the parent window with target `*` (nothing top-level).
+#[cfg(target_arch = "wasm32")]
+fn post_to_parent(message: &ConnectUiMessage, top_level: bool) {
+    if !top_level {
+        nango_web::connect_ui::embedded::post_to_parent(message);
+    }
+}
+
+/// No parent window outside a browser.
+#[cfg(not(target_arch = "wasm32"))]
+fn post_to_parent(_message: &ConnectUiMessage, _top_level: bool) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use nango_core::AuthError;
+
+    fn launch(query: &str, top_level: bool) -> Launch {
+        Launch {
+            params: ConnectUiParams::from_query(query),
+            top_level,
+        }
+    }
+
+    #[test]
+    fn hosting_mode_follows_framing_and_embedded() {
+        assert_eq!(launch("", false).mode(), HostingMode::Overlay);
+        assert_eq!(
+            launch("?session_token=t", true).mode(),
+            HostingMode::ConnectLink
+        );
+        assert_eq!(
+            launch("?embedded=true&preview=true", false).mode(),
+            HostingMode::Embedded
+        );
+        assert!(launch("", false).waits_for_token());
+        assert!(!launch("?session_token=t", false).waits_for_token());
+        assert!(!launch("", true).waits_for_token());
+        assert!(matches!(
+            launch("", false).close_behaviour(),
+            CloseBehaviour::PostToParent
+        ));
+        assert!(matches!(
+            launch("", true).close_behaviour(),
+            CloseBehaviour::Nothing
+        ));
+    }
+
+    #[test]
+    fn events_become_parent_messages_except_close() {
+        assert_eq!(parent_message_for(&ConnectUiEvent::Close), None);
+        assert_eq!(
+            parent_message_for(&ConnectUiEvent::Ready).map(|m| m.to_value()),
+            Some(serde_json_value(r#"{"type":"ready"}"#))
+        );
+        let error = ConnectUiEvent::Error(AuthError::window_closed());
+        let posted = parent_message_for(&error).map(|m| m.to_value());
+        assert_eq!(
+            posted
+                .as_ref()
+                .and_then(|v| v["payload"]["errorType"].as_str()),
+            Some("window_closed")
+        );
+    }
+
+    fn serde_json_value(text: &str) -> serde_json::Value {
+        serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_connect_link_without_token_says_it_cannot_be_opened_directly() {
+        fn root() -> Element {
+            rsx! { ConnectApp { launch: Launch { params: ConnectUiParams::from_query(""), top_level: true } } }
+        }
+        let mut dom = VirtualDom::new(root);
+        dom.rebuild_in_place();
+        let html = dioxus_ssr::render(&dom);
+        assert!(html.contains(r#"data-mode="connect-link""#), "{html}");
+        assert!(html.contains(r#"data-state="opened-directly""#), "{html}");
+    }
+
+    #[test]
+    fn a_framed_ui_waits_with_the_loading_view() {
+        fn root() -> Element {
+            rsx! { ConnectApp { launch: Launch { params: ConnectUiParams::from_query("?theme=dark"), top_level: false } } }
+        }
+        let mut dom = VirtualDom::new(root);
+        dom.rebuild_in_place();
+        let html = dioxus_ssr::render(&dom);
+        assert!(html.contains(r#"data-mode="overlay""#), "{html}");
+        assert!(html.contains(r#"data-theme="dark""#), "{html}");
+    }
+}

@@ -1,0 +1,24 @@
+//! nango-connect-app: the standalone Connect UI web app, a drop-in for Nango's hosted Connect UI
+//! (`?apiURL=…&lang=…&theme=…&session_token=…`, the `postMessage` protocol of spec §11).
+//!
+//! Built for the browser by `cargo xtask build-web --app connect-app` into `dist/connect-app/`.
+
+// On the host only the tests use the app (the binary just explains where it runs).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod app;
+
+/// Mounts the app on `<div id="main">`.
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    dioxus_web::launch::launch_cfg(app::App, dioxus_web::Config::new());
+}
+
+/// The app only runs in a browser.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    eprintln!(
+        "nango-connect-app runs in a browser: build it with `cargo xtask build-web --app connect-app` \
+         and serve dist/connect-app/ (e.g. `nango-mock --connect-ui-dir dist/connect-app`)"
+    );
+    std::process::ExitCode::from(2)
+}

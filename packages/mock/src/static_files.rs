@@ -1,0 +1,307 @@
+//! Static folders served beside the API: the Connect UI app at `/connect/` (`--connect-ui-dir`)
+//! and any folder at a prefix (`--static /gallery=dist/gallery`). Read-only GET/HEAD, MIME types
+//! by extension (`application/wasm` included), `index.html` for folders, no way out of the folder.
+
+use std::path::{Component, Path, PathBuf};
+use std::str::FromStr;
+
+use axum::body::Body;
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use percent_encoding::percent_decode_str;
+
+/// The prefix the Connect UI app is served at.
+pub const CONNECT_UI_PREFIX: &str = "/connect";
+
+/// One folder served at a URL prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StaticMount {
+    /// The URL prefix: starts with `/`, no trailing `/` (e.g. `/gallery`).
+    pub prefix: String,
+    /// The folder.
+    pub dir: PathBuf,
+}
+
+/// Marks a response as a served file (the global guard lets such answers be framed).
+#[derive(Clone, Copy, Debug)]
+pub struct ServedFile;
+
+/// A `--static` value that is not `PREFIX=DIR` with an absolute-path prefix.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("--static expects PREFIX=DIR with PREFIX like /gallery, got {0:?}")]
+pub struct BadMount(pub String);
+
+impl StaticMount {
+    /// A mount of `dir` at `prefix` (`/gallery`, `/gallery/` and `gallery` are the same).
+    pub fn new(prefix: &str, dir: impl Into<PathBuf>) -> Result<Self, BadMount> {
+        let trimmed = prefix.trim_matches('/');
+        let bad = trimmed.is_empty()
+            || trimmed
+                .split('/')
+                .any(|segment| segment.is_empty() || segment == "." || segment == "..")
+            || trimmed.contains(['\\', '?', '#', '%']);
+        if bad {
+            return Err(BadMount(prefix.to_owned()));
+        }
+        Ok(StaticMount {
+            prefix: format!("/{trimmed}"),
+            dir: dir.into(),
+        })
+    }
+
+    /// Whether `path` (a request path) is this mount's prefix or below it.
+    pub fn covers(&self, path: &str) -> bool {
+        path.strip_prefix(&self.prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    }
+}
+
+impl FromStr for StaticMount {
+    type Err = BadMount;
+
+    fn from_str(value: &str) -> Result<Self, BadMount> {
+        let (prefix, dir) = value
+            .split_once('=')
+            .filter(|(_, dir)| !dir.is_empty())
+            .ok_or_else(|| BadMount(value.to_owned()))?;
+        StaticMount::new(prefix, dir)
+    }
+}
+
+/// What a request path means for the mounts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// No mount covers the path (the API's 404 applies).
+    NotMounted,
+    /// The mount's prefix without its slash: redirect here (relative assets need the slash).
+    AddSlash(String),
+    /// This file, inside the mount's folder.
+    File(PathBuf),
+    /// Covered, but no such file (or an attempt to leave the folder).
+    Missing,
+}
+
+/// Resolves a request path (percent-encoded, as on the wire) against `mounts` (first match
+/// wins; list longer prefixes first). Segments `.`/`..`, encoded slashes or backslashes, NUL
+/// bytes and symlinks pointing outside the folder all resolve to [`Resolution::Missing`].
+pub fn resolve(mounts: &[StaticMount], path: &str) -> Resolution {
+    let Some(mount) = mounts.iter().find(|mount| mount.covers(path)) else {
+        return Resolution::NotMounted;
+    };
+    let rest = &path[mount.prefix.len()..];
+    if rest.is_empty() {
+        return Resolution::AddSlash(format!("{}/", mount.prefix));
+    }
+    let mut relative = PathBuf::new();
+    for raw in rest.split('/').filter(|segment| !segment.is_empty()) {
+        let Ok(segment) = percent_decode_str(raw).decode_utf8() else {
+            return Resolution::Missing;
+        };
+        let unsafe_segment = segment == "."
+            || segment == ".."
+            || segment.contains(['/', '\\', '\0'])
+            || Path::new(segment.as_ref())
+                .components()
+                .any(|c| !matches!(c, Component::Normal(_)));
+        if unsafe_segment {
+            return Resolution::Missing;
+        }
+        relative.push(segment.as_ref());
+    }
+    let Ok(root) = mount.dir.canonicalize() else {
+        return Resolution::Missing;
+    };
+    let mut candidate = root.join(&relative);
+    if candidate.is_dir() {
+        candidate.push("index.html");
+    }
+    match candidate.canonicalize() {
+        Ok(real) if real.starts_with(&root) && real.is_file() => Resolution::File(real),
+        _ => Resolution::Missing,
+    }
+}
+
+/// The `Content-Type` of a file, by extension.
+pub fn content_type(path: &Path) -> &'static str {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" | "map" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "ttf" => "font/ttf",
+        "txt" | "ftl" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves `path` from `mounts` for a GET or HEAD, or `None` when no mount covers it (or the
+/// method is another one), so the caller answers with the API's 404.
+pub async fn serve(
+    mounts: &[StaticMount],
+    method: &Method,
+    path: &str,
+    query: Option<&str>,
+) -> Option<Response> {
+    if method != Method::GET && method != Method::HEAD {
+        return None;
+    }
+    match resolve(mounts, path) {
+        Resolution::NotMounted => None,
+        Resolution::AddSlash(location) => {
+            let location = match query {
+                Some(query) => format!("{location}?{query}"),
+                None => location,
+            };
+            Some(crate::routes::found(&location))
+        }
+        Resolution::Missing => Some(missing()),
+        Resolution::File(file) => {
+            let read = tokio::task::spawn_blocking({
+                let file = file.clone();
+                move || std::fs::read(file)
+            })
+            .await;
+            let Ok(Ok(bytes)) = read else {
+                return Some(missing());
+            };
+            let length = bytes.len();
+            let body = if method == Method::HEAD {
+                Body::empty()
+            } else {
+                Body::from(bytes)
+            };
+            let mut response = (StatusCode::OK, body).into_response();
+            response.extensions_mut().insert(ServedFile);
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static(content_type(&file)),
+            );
+            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            Some(response)
+        }
+    }
+}
+
+/// A plain 404 for a covered path without a file.
+fn missing() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "not found\n",
+    )
+        .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<div id=main></div>").unwrap();
+        std::fs::create_dir(dir.path().join("snippets")).unwrap();
+        std::fs::write(dir.path().join("snippets/a b.js"), "1").unwrap();
+        dir
+    }
+
+    #[test]
+    fn mounts_parse_and_normalise() {
+        let mount: StaticMount = "/gallery/=dist/gallery".parse().unwrap();
+        assert_eq!(mount.prefix, "/gallery");
+        assert_eq!(mount.dir, PathBuf::from("dist/gallery"));
+        assert_eq!(
+            "gallery=x".parse::<StaticMount>().unwrap().prefix,
+            "/gallery"
+        );
+        for bad in ["/gallery", "=dist", "/=dist", "/a/../b=x", "/gallery="] {
+            assert!(bad.parse::<StaticMount>().is_err(), "{bad}");
+        }
+        assert!(mount.covers("/gallery"));
+        assert!(mount.covers("/gallery/x.js"));
+        assert!(!mount.covers("/gallery2"));
+    }
+
+    #[test]
+    fn resolves_files_folders_and_the_slash_redirect() {
+        let dir = folder();
+        let mounts = [StaticMount::new("/connect", dir.path()).unwrap()];
+        let root = dir.path().canonicalize().unwrap();
+        assert_eq!(
+            resolve(&mounts, "/connect/"),
+            Resolution::File(root.join("index.html"))
+        );
+        assert_eq!(
+            resolve(&mounts, "/connect/snippets/a%20b.js"),
+            Resolution::File(root.join("snippets/a b.js"))
+        );
+        assert_eq!(
+            resolve(&mounts, "/connect"),
+            Resolution::AddSlash("/connect/".into())
+        );
+        assert_eq!(resolve(&mounts, "/connections"), Resolution::NotMounted);
+        assert_eq!(resolve(&mounts, "/connect/nope.js"), Resolution::Missing);
+    }
+
+    #[test]
+    fn no_way_out_of_the_folder() {
+        let outer = tempfile::tempdir().unwrap();
+        std::fs::write(outer.path().join("secret.txt"), "s").unwrap();
+        let inner = outer.path().join("site");
+        std::fs::create_dir(&inner).unwrap();
+        std::fs::write(inner.join("index.html"), "i").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(outer.path().join("secret.txt"), inner.join("link.txt"))
+            .unwrap();
+        let mounts = [StaticMount::new("/s", &inner).unwrap()];
+        for path in [
+            "/s/../secret.txt",
+            "/s/%2e%2e/secret.txt",
+            "/s/..%2fsecret.txt",
+            "/s/..%5csecret.txt",
+            "/s/%2fetc%2fpasswd",
+            "/s/./index.html",
+            "/s/index.html%00",
+            "/s/link.txt",
+            "/s/%ff",
+        ] {
+            assert_eq!(resolve(&mounts, path), Resolution::Missing, "{path}");
+        }
+    }
+
+    #[test]
+    fn content_types() {
+        assert_eq!(
+            content_type(Path::new("a/connect_app_bg.wasm")),
+            "application/wasm"
+        );
+        assert_eq!(
+            content_type(Path::new("connect_app.js")),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("index.HTML")),
+            "text/html; charset=utf-8"
+        );
+        assert_eq!(content_type(Path::new("x")), "application/octet-stream");
+    }
+}
