@@ -25,11 +25,54 @@ pub struct BenchSuite {
 }
 
 /// Every benchmark suite.
-pub const BENCH_SUITES: &[BenchSuite] = &[BenchSuite {
-    name: "mock",
-    about: "nango-mock on loopback: req/s of GET /connect/session and API-key connect, RSS with 10,000 idle WebSockets",
-    run: run_mock,
-}];
+pub const BENCH_SUITES: &[BenchSuite] = &[
+    BenchSuite {
+        name: "mock",
+        about: "nango-mock on loopback: req/s of GET /connect/session and API-key connect, RSS with 10,000 idle WebSockets",
+        run: run_mock,
+    },
+    BenchSuite {
+        name: "web",
+        about: "the Connect UI app in headless Chromium: transfer size, navigation to first integration (10/900), DOM size, search p95 (981)",
+        run: run_web,
+    },
+];
+
+/// Builds the release nango-mock and the Connect UI app (`build-web --app connect-app`), then runs
+/// tests/e2e/bench/web.mjs, which prints the app's transfer size, time to first integration,
+/// DOM size and search latency measured in headless Chromium.
+fn run_web(session: &mut Session) -> Result<(), TaskError> {
+    crate::prereq::ensure(
+        session,
+        &[
+            crate::prereq::Prerequisite::AptPackages(crate::test::BROWSER_APT_PACKAGES),
+            crate::prereq::Prerequisite::NpmFolder("tests/e2e"),
+        ],
+    )?;
+    let mut build = session.cargo([
+        "build",
+        "--release",
+        "-p",
+        "nango-mock",
+        "--bin",
+        "nango-mock",
+    ]);
+    session.run(&mut build)?;
+    let args = crate::build_web::BuildWebArgs {
+        apps: vec!["connect-app".to_owned()],
+        no_opt: false,
+    };
+    crate::build_web::run(session, &args)?;
+    let binary = crate::cmd::target_dir(session.root())
+        .join("release")
+        .join("nango-mock");
+    let mut command = session.command("node");
+    command
+        .arg("bench/web.mjs")
+        .current_dir(session.root().join("tests/e2e"))
+        .env("NANGO_MOCK_BIN", binary);
+    session.run(&mut command)
+}
 
 /// Builds nango-mock and its load generator in release mode and runs the generator, which
 /// starts the server on a free loopback port and prints its figures.

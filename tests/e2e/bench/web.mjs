@@ -1,0 +1,179 @@
+// `cargo xtask bench web`: measures the Connect UI app (dist/connect-app) in headless Chromium
+// against nango-mock on loopback and prints the figures (nothing is hard-coded):
+//   1. transfer size (wasm + JS + CSS + HTML): raw, gzip -9 and brotli q11 (node's zlib);
+//   2. navigation → first integration visible, cold (fresh browser context) and warm (reload),
+//      median of 15, with 10 and with 900 integrations;
+//   3. DOM element count with 900 integrations;
+//   4. search keystroke → repaint, p95 over typed queries, with 981 integrations.
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { CONNECT_APP_DIR, connectAppBuilt, launchBrowser, startMock } from '../harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const KB = 1000;
+
+function files(dir) {
+    return readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? files(path) : [path];
+    });
+}
+
+function transferSize() {
+    const rows = files(CONNECT_APP_DIR)
+        .filter((path) => ['.wasm', '.js', '.css', '.html'].includes(extname(path)))
+        .map((path) => {
+            const bytes = readFileSync(path);
+            return {
+                file: relative(CONNECT_APP_DIR, path),
+                raw: bytes.length,
+                gzip: gzipSync(bytes, { level: 9 }).length,
+                brotli: brotliCompressSync(bytes, {
+                    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length }
+                }).length
+            };
+        })
+        .sort((a, b) => b.raw - a.raw);
+    const total = rows.reduce((sum, row) => ({
+        raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli
+    }), { raw: 0, gzip: 0, brotli: 0 });
+    console.log('\n== Transfer size of dist/connect-app (wasm + JS + CSS + HTML)');
+    for (const row of rows) {
+        console.log(`  ${row.file.padEnd(48)} raw ${(row.raw / KB).toFixed(1).padStart(8)} KB  gzip ${(row.gzip / KB).toFixed(1).padStart(7)} KB  brotli ${(row.brotli / KB).toFixed(1).padStart(7)} KB`);
+    }
+    console.log(`  ${'TOTAL'.padEnd(48)} raw ${(total.raw / KB).toFixed(1).padStart(8)} KB  gzip ${(total.gzip / KB).toFixed(1).padStart(7)} KB  brotli ${(total.brotli / KB).toFixed(1).padStart(7)} KB`);
+    return total;
+}
+
+const ADJECTIVES = ['Acme', 'Blue', 'Cloud', 'Delta', 'Echo', 'Fast', 'Green', 'Hyper', 'Iron', 'Jade', 'Kilo', 'Lunar', 'Meta', 'Nova', 'Omni', 'Pixel', 'Quant', 'Rapid', 'Solar', 'Terra', 'Ultra', 'Vivid', 'Wave', 'Xeno', 'Yotta', 'Zen'];
+const NOUNS = ['CRM', 'Desk', 'Mail', 'Pay', 'Sheets', 'Docs', 'Chat', 'Drive', 'Ads', 'Books', 'Cal', 'Forms', 'HR', 'Ops', 'Store', 'Track', 'Sign', 'Meet', 'Notes', 'Tasks'];
+const PROVIDERS = ['mock-api-key', 'mock-basic', 'mock-oauth2', 'mock-jwt'];
+
+/** Writes an integrations file with `count` integrations; returns its path. */
+function integrationsFile(count) {
+    const lines = [];
+    for (let index = 0; index < count; index += 1) {
+        const name = `${ADJECTIVES[index % ADJECTIVES.length]} ${NOUNS[Math.floor(index / ADJECTIVES.length) % NOUNS.length]} ${index}`;
+        lines.push('[[integrations]]', `unique_key = "bench-${index}"`, `provider = "${PROVIDERS[index % PROVIDERS.length]}"`, `display_name = "${name}"`, '');
+    }
+    const path = join(mkdtempSync(join(tmpdir(), 'nango-bench-')), `integrations-${count}.toml`);
+    writeFileSync(path, lines.join('\n'));
+    return path;
+}
+
+const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const percentile = (values, p) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+
+/** Records, in the page, when the first integration card is in the DOM and the next frame ran. */
+function firstCardObserver() {
+    window.__firstCard = null;
+    const seen = () => {
+        if (window.__firstCard !== null || !document.querySelector('[data-testid="integration-card"]')) return false;
+        requestAnimationFrame(() => { window.__firstCard ??= performance.now(); });
+        return true;
+    };
+    new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
+        .observe(document, { childList: true, subtree: true });
+}
+
+async function firstIntegrationVisible(browser, url) {
+    const cold = [];
+    const warm = [];
+    let elements = 0;
+    for (let run = 0; run < RUNS; run += 1) {
+        const context = await browser.newContext();
+        await context.addInitScript(firstCardObserver);
+        const page = await context.newPage();
+        await page.goto(url);
+        cold.push(await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue()));
+        elements = await page.evaluate(() => document.querySelectorAll('*').length);
+        await page.reload();
+        warm.push(await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue()));
+        await context.close();
+    }
+    return { cold: median(cold), warm: median(warm), elements };
+}
+
+/** Types queries into the search box; each keystroke's time to the repainted list. */
+async function searchLatency(browser, url) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="integration-card"]');
+    const queries = ['a', 'ac', 'acm', 'acme', 'acme ', 'acme c', '', 'n', 'no', 'nov', 'nova', '', 's', 'so', 'sol', 'sola', 'solar', 'solar d', '', 'z', 'ze', 'zen', 'zen 1', ''];
+    const samples = await page.evaluate(async (typed) => {
+        const input = document.querySelector('#nc-search-input');
+        const nextPaint = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        let mutated = false;
+        new MutationObserver(() => { mutated = true; })
+            .observe(document.querySelector('.nango-connect'), { childList: true, subtree: true, attributes: true, characterData: true });
+        const results = [];
+        for (let round = 0; round < 3; round += 1) {
+            for (const query of typed) {
+                await nextPaint();
+                mutated = false;
+                const start = performance.now();
+                input.value = query;
+                input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: query.slice(-1) }));
+                // The first painted frame after the app changed the DOM; a keystroke that changes
+                // nothing within 30 frames is not a sample.
+                for (let frame = 0; frame < 30; frame += 1) {
+                    await nextPaint();
+                    if (mutated) {
+                        results.push(performance.now() - start);
+                        break;
+                    }
+                }
+            }
+        }
+        return results;
+    }, queries);
+    await context.close();
+    return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), count: samples.length };
+}
+
+async function main() {
+    if (!connectAppBuilt()) throw new Error(`${CONNECT_APP_DIR} is not built: cargo xtask build-web --app connect-app`);
+    const total = transferSize();
+    const browser = await launchBrowser();
+    const figures = {};
+    try {
+        for (const count of [10, 900, 981]) {
+            const mock = await startMock({ args: ['--integrations', integrationsFile(count)] });
+            try {
+                const token = await mock.createSession();
+                const url = `${mock.url}/connect/?session_token=${token}&apiURL=${encodeURIComponent(mock.url)}`;
+                if (count === 981) {
+                    figures.search = await searchLatency(browser, url);
+                } else {
+                    figures[count] = await firstIntegrationVisible(browser, url);
+                }
+            } finally {
+                await mock.stop();
+            }
+        }
+    } finally {
+        await browser.close();
+    }
+    console.log(`\n== Navigation → first integration visible (connect link, headless Chromium, loopback; median of ${RUNS})`);
+    for (const count of [10, 900]) {
+        console.log(`  ${String(count).padStart(3)} integrations: cold ${figures[count].cold.toFixed(0)} ms, warm ${figures[count].warm.toFixed(0)} ms`);
+    }
+    console.log('\n== DOM elements with 900 integrations (document.querySelectorAll("*"))');
+    console.log(`  ${figures[900].elements}`);
+    console.log(`\n== Search keystroke → repaint with 981 integrations (${figures.search.count} keystrokes)`);
+    console.log(`  p50 ${figures.search.p50.toFixed(1)} ms, p95 ${figures.search.p95.toFixed(1)} ms, max ${figures.search.max.toFixed(1)} ms`);
+    console.log(`\nsummary: brotli ${(total.brotli / KB).toFixed(1)} KB; first integration 10: cold ${figures[10].cold.toFixed(0)} / warm ${figures[10].warm.toFixed(0)} ms, 900: cold ${figures[900].cold.toFixed(0)} / warm ${figures[900].warm.toFixed(0)} ms; DOM(900) ${figures[900].elements}; search p95 ${figures.search.p95.toFixed(1)} ms`);
+}
+
+await main();
