@@ -230,7 +230,13 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /** Runs axe-core in a page (or frame) and resolves with its violations. */
 export async function axeViolations(frame, context) {
     // Let entrance transitions finish: axe would sample colours half-way through a fade.
-    await frame.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => null))));
+    // Infinite ones (spinners) never finish: skip them, and never wait more than 2 s.
+    await frame.evaluate(() => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+            .map((animation) => animation.finished.catch(() => null))),
+        new Promise((done) => setTimeout(done, 2_000))
+    ]));
     if (!(await frame.evaluate(() => typeof window.axe === 'object'))) {
         await frame.evaluate(AXE_SOURCE);
     }
