@@ -340,7 +340,7 @@ pub fn IntegrationsView(
                                                 _ => {}
                                             },
                                             LogoTile { src: item.logo.clone(), name: item.display_name.clone(), size: LogoSize::Card }
-                                            span { class: "nc-card__name", "{item.display_name}" }
+                                            span { class: "nc-card__name", title: "{item.display_name}", "{item.display_name}" }
                                             if busy {
                                                 Spinner { class: "nc-card__trail".to_string() }
                                             } else {
