@@ -217,8 +217,9 @@ pub fn ConnectUi(
     }
 }
 
-/// The auth screen's callbacks, each feeding one input.
-fn go_handlers(
+/// The auth screen's callbacks, each feeding one input of the machine through `send` (used by
+/// [`ConnectUi`] and by hosts that render screens from a scripted machine, like the gallery).
+pub fn go_handlers(
     send: &(impl Fn(Input) + Clone + 'static),
     can_go_back: bool,
     on_close: Option<EventHandler<()>>,
@@ -251,7 +252,7 @@ fn go_handlers(
 }
 
 /// Applies an input to the machine signal and spawns the effects that keep running.
-fn dispatch(mut machine: Signal<ConnectMachine>, runner: Rc<EffectRunner>, input: Input) {
+pub fn dispatch(mut machine: Signal<ConnectMachine>, runner: Rc<EffectRunner>, input: Input) {
     let pending = drive(|input| machine.write().apply(input), &runner, input);
     for future in pending {
         let runner = runner.clone();
