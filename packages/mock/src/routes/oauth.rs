@@ -31,6 +31,9 @@ pub const PROVIDER_ERROR_KEYS: &[&str] = &[
 
 const OAUTH_SESSION_TTL_MS: i64 = 60 * 60 * 1000;
 
+/// The fake GitHub-App install page, where APP-mode `/oauth/connect` redirects.
+pub const APP_INSTALL_PATH: &str = "/_mock/provider/app-install";
+
 fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
     map.get(key)
         .and_then(Value::as_str)
@@ -38,7 +41,7 @@ fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 }
 
 /// The callback page with status 400 (error) or 200.
-fn page(error: Option<CallbackErrorPayload>, status: StatusCode) -> Response {
+pub(super) fn page(error: Option<CallbackErrorPayload>, status: StatusCode) -> Response {
     let mut response = (status, Html(callback_page(error.as_ref()))).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -199,8 +202,16 @@ pub async fn connect(
             .unwrap_or_else(|| app.uuid(IdKind::Connection)),
     };
     let conn = Some(connection_id.as_str());
-    if integration.client_id.as_deref() == Some("")
-        || integration.client_secret.as_deref() == Some("")
+    let mode = app
+        .catalogue
+        .auth_mode(&integration)
+        .unwrap_or(AuthMode::OAuth2);
+    let app_mode = mode == AuthMode::App;
+    if !matches!(
+        mode,
+        AuthMode::App | AuthMode::McpOAuth2Generic | AuthMode::InstallPlugin
+    ) && (integration.client_id.as_deref() == Some("")
+        || integration.client_secret.as_deref() == Some(""))
     {
         return ws_error(
             &app,
@@ -212,10 +223,21 @@ pub async fn connect(
             None,
         );
     }
-    let template = provider
-        .authorization_url
-        .clone()
-        .unwrap_or_else(|| "/_mock/provider/authorize".to_owned());
+    // APP mode (GitHub-App style) goes to the app's install page; OAuth to the authorize URL.
+    let template = if app_mode {
+        provider
+            .extra
+            .get("app_link")
+            .and_then(Value::as_str)
+            .filter(|link| link.starts_with('/'))
+            .unwrap_or(APP_INSTALL_PATH)
+            .to_owned()
+    } else {
+        provider
+            .authorization_url
+            .clone()
+            .unwrap_or_else(|| "/_mock/provider/authorize".to_owned())
+    };
     let interpolated = match interpolate(&template, &config) {
         Ok(url) => url,
         Err(_) => {
@@ -233,10 +255,6 @@ pub async fn connect(
             );
         }
     };
-    let mode = app
-        .catalogue
-        .auth_mode(&integration)
-        .unwrap_or(AuthMode::OAuth2);
     if !is_oauth_popup_mode(&mode) {
         return ws_error(
             &app,
@@ -294,6 +312,8 @@ pub async fn connect(
     let redirect_uri = format!("{base}/oauth/callback");
     let authorize = if interpolated.starts_with('/') {
         format!("{base}{interpolated}")
+    } else if app_mode {
+        format!("{base}{APP_INSTALL_PATH}")
     } else {
         // Real providers from providers.yaml are served by the fake provider too (offline).
         format!("{base}/_mock/provider/authorize")
@@ -309,7 +329,10 @@ pub async fn connect(
             None,
         );
     };
-    {
+    if app_mode {
+        // APP: `{app link}?state={state}`; the install page sends `installation_id` back.
+        url.query_pairs_mut().append_pair("state", &state);
+    } else {
         let mut pairs = url.query_pairs_mut();
         pairs.append_pair("response_type", "code");
         pairs.append_pair("client_id", &integration.oauth_client_id());
