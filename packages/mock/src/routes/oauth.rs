@@ -9,10 +9,11 @@ use nango_core::AuthErrorKind;
 use nango_core::catalogue::AuthMode;
 use serde_json::{Map, Value};
 
-use super::{AppState, OAuthSession, parse_query, query_principal};
+use super::{AppState, OAuthSession, Principal, parse_query, query_principal};
 use crate::config::IdKind;
 use crate::envelope::ApiError;
 use crate::fake_provider::{CodeExchange, pkce_challenge};
+use crate::hmac_auth::HmacOutcome;
 use crate::pages::callback_page;
 use crate::routes::credentials::connection_config;
 use crate::state::ConnectionRecord;
@@ -146,6 +147,16 @@ pub async fn connect(
         return ApiError::connection_id_forbidden().into_response();
     }
     let conn = requested_id.as_deref();
+    if let (Principal::PublicKey, Some(hmac_key)) = (&principal, &app.config.hmac_key) {
+        let failure = match hmac_key.check(text(&query, "hmac"), &key, conn) {
+            HmacOutcome::Valid => None,
+            HmacOutcome::Missing => Some((AuthErrorKind::MissingHmac, "Missing HMAC digest.")),
+            HmacOutcome::Invalid => Some((AuthErrorKind::InvalidHmac, "Invalid HMAC digest.")),
+        };
+        if let Some((kind, desc)) = failure {
+            return ws_error(&app, wsid, Some(&key), conn, kind, desc, None);
+        }
+    }
     let Some(integration) = app.catalogue.integration(&key).cloned() else {
         return ws_error(
             &app,
