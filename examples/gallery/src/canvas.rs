@@ -12,11 +12,11 @@ use nango_core::connect_ui::ThemeOverride;
 use nango_core::messages::ConnectUiEvent;
 use nango_core::session::{ConnectUiSettings, ConnectUiTheme, ThemeColors};
 use nango_ui::components::{
-    ConnectShell, ErrorView, GoHandlers, GoScreen, IntegrationsView, LoadingView, Shared,
+    ConnectShell, ErrorView, GoScreen, IntegrationsView, LoadingView, Shared,
 };
 use nango_ui::connect::{
-    CloseTrigger, ConnectMachine, DriverProp, EffectRunner, Input, PendingInput, Screen, drive,
-    drive_machine,
+    CloseTrigger, ConnectMachine, DriverProp, EffectRunner, Input, PendingInput, Screen, dispatch,
+    drive_machine, go_handlers,
 };
 use nango_ui::driver::{DriverContext, SharedDriver};
 use nango_ui::fake::fixtures;
@@ -358,50 +358,5 @@ fn ScriptedConnect(
             on_close_request,
             {screen}
         }
-    }
-}
-
-/// The auth screen's callbacks, each feeding one input.
-fn go_handlers(
-    send: &(impl Fn(Input) + Clone + 'static),
-    can_go_back: bool,
-    on_close: Option<EventHandler<()>>,
-    closable: bool,
-) -> GoHandlers {
-    let handler = |input: Input| {
-        let send = send.clone();
-        EventHandler::new(move |()| send(input.clone()))
-    };
-    let on_edit = {
-        let send = send.clone();
-        EventHandler::new(move |(field, value)| send(Input::Edit { field, value }))
-    };
-    let on_docs = {
-        let send = send.clone();
-        EventHandler::new(move |section: bool| send(Input::DocsOpened { section }))
-    };
-    GoHandlers {
-        on_edit,
-        on_submit: handler(Input::Submit),
-        on_back: can_go_back.then(|| handler(Input::BackToList)),
-        on_close,
-        on_docs,
-        on_cancel: handler(Input::CancelWaiting),
-        on_toggle_details: handler(Input::ToggleDetails),
-        on_retry: handler(Input::RetryForm),
-        on_finish: closable.then(|| handler(Input::Close(CloseTrigger::Finish))),
-    }
-}
-
-/// Applies an input to the machine signal and spawns the effects that keep running.
-fn dispatch(mut machine: Signal<ConnectMachine>, runner: Rc<EffectRunner>, input: Input) {
-    let pending = drive(|input| machine.write().apply(input), &runner, input);
-    for future in pending {
-        let runner = runner.clone();
-        spawn(async move {
-            if let Some(next) = future.await {
-                dispatch(machine, runner, next);
-            }
-        });
     }
 }

@@ -27,6 +27,10 @@ pub struct Cli {
     /// Public key accepted by the deprecated public-key auth.
     #[arg(long, env = "NANGO_MOCK_PUBLIC_KEY")]
     pub public_key: Option<String>,
+    /// Environment HMAC key: public-key auth then needs `hmac` (hex HMAC-SHA256 of
+    /// `providerConfigKey[:connectionId]`).
+    #[arg(long, env = "NANGO_MOCK_HMAC_KEY", hide_env_values = true)]
+    pub hmac_key: Option<String>,
     /// WebSocket path (exact match).
     #[arg(long, env = "NANGO_MOCK_WEBSOCKETS_PATH", default_value = "/")]
     pub websockets_path: String,
@@ -112,6 +116,7 @@ impl Cli {
             bind: self.bind,
             secret_key: SecretKey::new(self.secret_key),
             public_key: self.public_key,
+            hmac_key: self.hmac_key.map(crate::hmac_auth::HmacKey::new),
             websockets_path: self.websockets_path,
             session_ttl: Duration::from_secs(self.session_ttl),
             connect_ui_url: self.connect_ui_url,
@@ -184,6 +189,16 @@ mod tests {
             explicit.connect_link_base("http://127.0.0.1:3003"),
             "http://localhost:5173"
         );
+    }
+
+    #[test]
+    fn hmac_key_flag_enables_hmac() {
+        let off = Cli::try_parse_from(["nango-mock"]).unwrap();
+        assert!(off.into_config().unwrap().hmac_key.is_none());
+        let cli = Cli::try_parse_from(["nango-mock", "--hmac-key", "k1"]).unwrap();
+        let config = cli.into_config().unwrap();
+        assert_eq!(config.hmac_key, Some(crate::hmac_auth::HmacKey::new("k1")));
+        assert!(!format!("{config:?}").contains("k1"));
     }
 
     #[test]

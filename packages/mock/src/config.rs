@@ -31,6 +31,8 @@ pub struct MockConfig {
     pub secret_key: SecretKey,
     /// Optional public key (deprecated public-key auth); `None` answers every key `unknown_account`.
     pub public_key: Option<String>,
+    /// Environment HMAC key: when set, public-key auth must carry a valid `hmac` digest.
+    pub hmac_key: Option<crate::hmac_auth::HmacKey>,
     /// The WebSocket path (exact match), default `/`.
     pub websockets_path: String,
     /// Lifetime of a connect session.
@@ -70,6 +72,7 @@ impl Default for MockConfig {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             secret_key: SecretKey::new(DEFAULT_SECRET_KEY),
             public_key: None,
+            hmac_key: None,
             websockets_path: "/".to_owned(),
             session_ttl: Duration::from_secs(30 * 60),
             connect_ui_url: DEFAULT_CONNECT_UI_URL.to_owned(),

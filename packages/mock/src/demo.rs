@@ -206,6 +206,12 @@ mock-aws-sigv4:
       title: Region
       description: AWS region
       optional: true
+mock-github-app:
+  display_name: Mock GitHub App
+  auth_mode: APP
+  categories: [dev-tools]
+  app_link: /_mock/provider/app-install
+  docs: https://example.invalid/nango-mock/github-app
 unauthenticated:
   display_name: Unauthenticated
   auth_mode: NONE
@@ -247,6 +253,8 @@ integrations:
     provider: mock-signature
   - unique_key: demo-aws-sigv4
     provider: mock-aws-sigv4
+  - unique_key: demo-github-app
+    provider: mock-github-app
   - unique_key: unauthenticated
     provider: unauthenticated
 "##;

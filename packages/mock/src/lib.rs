@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod envelope;
 pub mod fake_provider;
+pub mod hmac_auth;
 pub mod pages;
 pub mod qs;
 pub mod routes;

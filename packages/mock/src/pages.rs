@@ -111,6 +111,26 @@ pub fn authorize_page(app_name: &str, scopes: &str, request_id: &str) -> String 
     )
 }
 
+/// The fake GitHub-App install page: Install goes to `/app-auth/connect` with the installation
+/// id, the state and `setup_action=install` (a GET form, as GitHub redirects).
+pub fn app_install_page(app_name: &str, installation_id: &str, state: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
+<title>Mock provider — install app</title><style>{STYLE}</style></head><body><main>\
+<h1>Install {app}</h1><p>The nango-mock fake GitHub App asks to be installed on your account.</p>\
+<form method=\"get\" action=\"/app-auth/connect\">\
+<input type=\"hidden\" name=\"installation_id\" value=\"{installation}\">\
+<input type=\"hidden\" name=\"state\" value=\"{state}\">\
+<input type=\"hidden\" name=\"setup_action\" value=\"install\">\
+<button type=\"submit\" id=\"install\" class=\"primary\">Install</button>\
+</form></main></body></html>\n",
+        app = html_escape(app_name),
+        installation = html_escape(installation_id),
+        state = html_escape(state),
+    )
+}
+
 /// A generated logo: the first letter of `name` on a colour derived from the name.
 pub fn logo_svg(name: &str) -> String {
     let hash = name.bytes().fold(2166136261u32, |h, b| {

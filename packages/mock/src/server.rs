@@ -142,6 +142,12 @@ impl MockServerBuilder {
         self
     }
 
+    /// Enables HMAC for public-key auth with this environment key.
+    pub fn hmac_key(mut self, key: impl Into<String>) -> Self {
+        self.config.hmac_key = Some(crate::hmac_auth::HmacKey::new(key));
+        self
+    }
+
     /// Largest accepted body.
     pub fn body_limit(mut self, bytes: usize) -> Self {
         self.config.body_limit = bytes;

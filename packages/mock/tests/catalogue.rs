@@ -212,3 +212,26 @@ async fn loads_providers_yaml_and_integrations_toml() {
     .await;
     assert_eq!(list["data"][0]["display_name"], "Acme EU");
 }
+
+#[tokio::test]
+async fn provider_accept_language_is_answered_in_english() {
+    let server = MockServer::builder().start().await.unwrap();
+    let token = session_token(&server, None).await;
+    let url = format!("{}/providers/mock-api-key", server.base_url());
+    let plain = client().get(&url).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(plain.status(), 200);
+    assert!(plain.headers().get("content-language").is_none());
+    let plain_body = plain.text().await.unwrap();
+
+    let french = client()
+        .get(&url)
+        .bearer_auth(&token)
+        .header("accept-language", "fr-FR,fr;q=0.9")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(french.status(), 200);
+    assert_eq!(french.headers()["content-language"], "en");
+    assert_eq!(french.text().await.unwrap(), plain_body);
+    server.shutdown().await;
+}

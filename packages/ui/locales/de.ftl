@@ -133,3 +133,7 @@ field-issuerId = Aussteller-ID
     .placeholder = Ihre Aussteller-ID
 field-privateKeyId = Schlüssel-ID
     .placeholder = Ihre Schlüssel-ID
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = { $field } anzeigen

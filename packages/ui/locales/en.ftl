@@ -136,3 +136,7 @@ field-issuerId = Issuer ID
     .placeholder = Your issuer ID
 field-privateKeyId = Key ID
     .placeholder = Your key ID
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = Show { $field }

@@ -133,3 +133,7 @@ field-issuerId = ID del emisor
     .placeholder = Tu ID de emisor
 field-privateKeyId = ID de la clave
     .placeholder = Tu ID de clave
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = Mostrar { $field }

@@ -133,3 +133,7 @@ field-issuerId = ID de l’émetteur
     .placeholder = Votre ID d’émetteur
 field-privateKeyId = ID de la clé
     .placeholder = Votre ID de clé
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = Afficher { $field }

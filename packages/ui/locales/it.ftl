@@ -133,3 +133,7 @@ field-issuerId = ID emittente
     .placeholder = Il tuo ID emittente
 field-privateKeyId = ID chiave
     .placeholder = Il tuo ID chiave
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = Mostra { $field }

@@ -132,3 +132,7 @@ field-issuerId = 発行者 ID
     .placeholder = 発行者 ID を入力
 field-privateKeyId = キー ID
     .placeholder = キー ID を入力
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = { $field } を表示

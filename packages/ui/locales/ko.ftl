@@ -132,3 +132,7 @@ field-issuerId = 발급자 ID
     .placeholder = 발급자 ID 입력
 field-privateKeyId = 키 ID
     .placeholder = 키 ID 입력
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = { $field } 표시

@@ -133,3 +133,7 @@ field-issuerId = Uitgever-ID
     .placeholder = Je uitgever-ID
 field-privateKeyId = Sleutel-ID
     .placeholder = Je sleutel-ID
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = { $field } tonen

@@ -134,3 +134,7 @@ field-issuerId = Identyfikator wystawcy
     .placeholder = Twój identyfikator wystawcy
 field-privateKeyId = Identyfikator klucza
     .placeholder = Twój identyfikator klucza
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = Pokaż: { $field }

@@ -133,3 +133,7 @@ field-issuerId = ID do emissor
     .placeholder = Seu ID do emissor
 field-privateKeyId = ID da chave
     .placeholder = Seu ID da chave
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = Mostrar { $field }

@@ -133,3 +133,7 @@ field-issuerId = Utfärdar-ID
     .placeholder = Ditt utfärdar-ID
 field-privateKeyId = Nyckel-ID
     .placeholder = Ditt nyckel-ID
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = Visa { $field }

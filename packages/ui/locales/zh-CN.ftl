@@ -132,3 +132,7 @@ field-issuerId = 颁发者 ID
     .placeholder = 你的颁发者 ID
 field-privateKeyId = 密钥 ID
     .placeholder = 你的密钥 ID
+
+## --- UI polish additions (keep at the end) ---
+# Toggle button of a secret input (aria-pressed says whether the value is shown).
+field-show-secret = 显示{ $field }

@@ -26,7 +26,7 @@ enum Story {
 }
 
 #[component]
-fn Page(story: Story, theme: String) -> Element {
+fn Page(story: Story, theme: String, mode: HostingMode) -> Element {
     let handlers = GoHandlers {
         on_edit: EventHandler::new(|_| {}),
         on_submit: EventHandler::new(|_| {}),
@@ -34,6 +34,7 @@ fn Page(story: Story, theme: String) -> Element {
         on_close: Some(EventHandler::new(|_| {})),
         on_docs: EventHandler::new(|_| {}),
         on_cancel: EventHandler::new(|_| {}),
+        on_reopen: Some(EventHandler::new(|_| {})),
         on_toggle_details: EventHandler::new(|_| {}),
         on_retry: EventHandler::new(|_| {}),
         on_finish: Some(EventHandler::new(|_| {})),
@@ -45,11 +46,11 @@ fn Page(story: Story, theme: String) -> Element {
             IntegrationsView { integrations: list, initial_query: query, on_select: |_| {}, on_close: |_| {} }
         },
         Story::Form(form) => {
-            rsx! { GoScreen { form: *form, mode: HostingMode::Overlay, handlers } }
+            rsx! { GoScreen { form: *form, mode, handlers } }
         }
     };
     rsx! {
-        ConnectShell { mode: HostingMode::Overlay, theme, show_watermark: true, {screen} }
+        ConnectShell { mode, theme, show_watermark: true, {screen} }
     }
 }
 
@@ -113,6 +114,25 @@ fn dump_every_screen() {
             Story::List(
                 Shared(Rc::new(fixtures::large_catalogue())),
                 "café cal".into(),
+            ),
+        ),
+        (
+            "list-long-names",
+            Story::List(
+                Shared(Rc::new(no_logos(vec![
+                    fixtures::integration(
+                        "erp",
+                        "netsuite",
+                        "Oracle NetSuite Enterprise Resource Planning (Production EU-West, sandbox mirror)",
+                    ),
+                    fixtures::integration(
+                        "x",
+                        "x",
+                        "Averyveryverylongintegrationnamewithoutanyspacesatallthatmustwrap",
+                    ),
+                    fixtures::integration("gh", "github", "GitHub"),
+                ]))),
+                String::new(),
             ),
         ),
         (
@@ -181,6 +201,9 @@ fn dump_every_screen() {
             Story::Form(Box::new(f))
         }),
     ];
+    // Embedded as a desktop window's app root (`#main`, default body margin): open these at
+    // 500×700 to check that the dialog fills the window.
+    let embedded = ["list", "list-large", "form-api-key", "waiting"];
     let dir = out_dir();
     std::fs::create_dir_all(&dir).expect("create dir");
     for (name, story) in stories {
@@ -190,14 +213,32 @@ fn dump_every_screen() {
                 PageProps {
                     story: story.clone(),
                     theme: theme.to_owned(),
+                    mode: HostingMode::Overlay,
                 },
             );
             dom.rebuild_in_place();
             let html = format!(
-                "<!doctype html><html><head><meta charset=\"utf-8\"><title>{name}</title></head><body style=\"margin:0;background:#e8e8ea\">{}</body></html>",
+                "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{name}</title></head><body style=\"margin:0;background:#e8e8ea\">{}</body></html>",
                 dioxus_ssr::render(&dom)
             );
             std::fs::write(dir.join(format!("{name}-{theme}.html")), html).expect("write");
+            if embedded.contains(&name) {
+                let mut dom = VirtualDom::new_with_props(
+                    Page,
+                    PageProps {
+                        story: story.clone(),
+                        theme: theme.to_owned(),
+                        mode: HostingMode::Embedded,
+                    },
+                );
+                dom.rebuild_in_place();
+                let html = format!(
+                    "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{name} embedded</title></head><body><div id=\"main\">{}</div></body></html>",
+                    dioxus_ssr::render(&dom)
+                );
+                std::fs::write(dir.join(format!("embedded-{name}-{theme}.html")), html)
+                    .expect("write");
+            }
         }
     }
 }

@@ -28,6 +28,7 @@ fn noop_handlers() -> GoHandlers {
         on_close: Some(EventHandler::new(|_| {})),
         on_docs: EventHandler::new(|_| {}),
         on_cancel: EventHandler::new(|_| {}),
+        on_reopen: Some(EventHandler::new(|_| {})),
         on_toggle_details: EventHandler::new(|_| {}),
         on_retry: EventHandler::new(|_| {}),
         on_finish: Some(EventHandler::new(|_| {})),

@@ -71,6 +71,15 @@ pub const WEB_APPS: &[WebApp] = &[
         static_dir: "examples/gallery/static",
         typescript: false,
     },
+    WebApp {
+        name: "web-connect-button",
+        package: "example-web-connect-button",
+        artefact: "web-connect-button",
+        library: false,
+        out_name: "web_connect_button",
+        static_dir: "examples/web-connect-button/static",
+        typescript: false,
+    },
 ];
 
 /// The prerequisites of a web build.

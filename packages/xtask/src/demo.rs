@@ -1,6 +1,6 @@
-//! `cargo xtask demo`: installs what is missing, builds the web gallery (and the Connect UI app
-//! when registered), starts nango-mock with its demo catalogue, serves the gallery, prints the
-//! URLs once everything listens, and forwards Ctrl-C. `--desktop` opens the desktop gallery.
+//! `cargo xtask demo`: installs what is missing, builds the web gallery and the Connect UI app,
+//! starts nango-mock (demo catalogue, serving both), prints the URLs once it listens, and
+//! forwards Ctrl-C. `--desktop` also opens the gallery as a desktop app beside the mock.
 
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::os::unix::process::CommandExt;
@@ -13,24 +13,20 @@ use clap::Args;
 use nix::sys::signal::{Signal, killpg};
 use nix::unistd::Pid;
 
-use crate::build_web::{self, BuildWebArgs, WEB_APPS, dist_dir};
+use crate::build_web::{self, BuildWebArgs, dist_dir};
 use crate::cmd::{Session, describe, target_dir};
 use crate::error::TaskError;
 use crate::prereq::{self, Prerequisite};
-use crate::static_files;
 
 /// Arguments of `cargo xtask demo`.
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Port nango-mock listens on (HTTP and WebSocket).
+    /// Port nango-mock listens on (HTTP, WebSocket, the gallery and the Connect UI).
     #[arg(long, default_value_t = DEFAULT_MOCK_PORT)]
     pub port: u16,
-    /// Open the gallery as a desktop app (dioxus-desktop) instead of serving the web build.
+    /// Also open the gallery as a desktop app (dioxus-desktop).
     #[arg(long)]
     pub desktop: bool,
-    /// Port of the gallery's static server (used while nango-mock has no `--static`).
-    #[arg(long, default_value_t = DEFAULT_GALLERY_PORT)]
-    pub gallery_port: u16,
     /// Extra arguments for nango-mock, after `--`.
     #[arg(last = true, value_name = "MOCK_ARGS")]
     pub mock_args: Vec<String>,
@@ -38,9 +34,6 @@ pub struct DemoArgs {
 
 /// Nango's own default server port, kept so URLs from Nango's docs work against the mock.
 pub const DEFAULT_MOCK_PORT: u16 = 3003;
-
-/// Where the web gallery is served when nango-mock cannot serve it.
-pub const DEFAULT_GALLERY_PORT: u16 = 3005;
 
 /// The desktop gallery's system libraries (WebKitGTK and friends; see TOOLCHAIN.md).
 pub const DESKTOP_NEEDS: &[Prerequisite] = &[Prerequisite::AptPackages(&[
@@ -52,6 +45,9 @@ pub const DESKTOP_NEEDS: &[Prerequisite] = &[Prerequisite::AptPackages(&[
     "libxdo-dev",
 ])];
 
+/// The web apps the demo serves: the gallery at /gallery/, the Connect UI at /connect/.
+const DEMO_WEB_APPS: [&str; 2] = ["gallery", "connect-app"];
+
 /// How long a service may take to start listening after it was built.
 const READY_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -60,124 +56,69 @@ const STOP_GRACE: Duration = Duration::from_secs(10);
 
 /// One long-running process of the demo.
 #[derive(Debug)]
-pub(crate) struct DemoService {
+struct DemoService {
     /// Human name.
     name: &'static str,
-    /// The cargo package that must exist for this service.
-    package: &'static str,
-    /// Builds it (run as a recorded step before anything starts).
-    build: Vec<String>,
-    /// Starts it (cargo arguments).
-    start: Vec<String>,
+    /// Starts it.
+    start: Command,
     /// The local port it listens on once ready (`None`: a window, ready once started).
     port: Option<u16>,
-    /// What to tell the user once it listens.
-    urls: Vec<String>,
 }
 
-/// What nango-mock can serve itself (probed from its `--help`).
-#[derive(Debug, Clone, Copy, Default)]
-struct MockAbilities {
-    /// `--static PREFIX=DIR`.
-    static_dirs: bool,
-    /// `--connect-ui-dir DIR`.
-    connect_ui_dir: bool,
-}
-
-/// The demo's services, in start order.
-fn services(args: &DemoArgs, abilities: MockAbilities, root: &std::path::Path) -> Vec<DemoService> {
-    let mock_url = format!("http://localhost:{}", args.port);
-    let mut start: Vec<String> = [
-        "run",
-        "--release",
-        "-p",
-        "nango-mock",
-        "--bin",
-        "nango-mock",
-        "--",
-        "--port",
-    ]
-    .map(String::from)
-    .into();
-    start.push(args.port.to_string());
-    let gallery_dir = dist_dir(root, "gallery");
-    let connect_dir = dist_dir(root, "connect-app");
-    let mut urls = vec![
-        format!("nango-mock API:        {mock_url}"),
-        format!("nango-mock WebSocket:  ws://localhost:{}/", args.port),
-        format!("SDK option:            host = \"{mock_url}\""),
-    ];
-    if abilities.static_dirs && !args.desktop {
-        start.push("--static".to_owned());
-        start.push(format!("/gallery={}", gallery_dir.display()));
-    }
-    if abilities.connect_ui_dir && connect_dir.join("index.html").is_file() {
-        start.push("--connect-ui-dir".to_owned());
-        start.push(connect_dir.display().to_string());
-        urls.push(format!("Connect UI:            {mock_url}/connect/"));
-    }
-    start.extend(args.mock_args.iter().cloned());
-    let mut services = vec![DemoService {
+/// nango-mock serving the gallery and the Connect UI (built by [`build_web_apps`]).
+fn mock_service(session: &Session, args: &DemoArgs) -> DemoService {
+    let root = session.root();
+    let mut start = session.command(target_dir(root).join("release").join("nango-mock"));
+    start
+        .arg("--port")
+        .arg(args.port.to_string())
+        .arg("--static")
+        .arg(format!("/gallery={}", dist_dir(root, "gallery").display()))
+        .arg("--connect-ui-dir")
+        .arg(dist_dir(root, "connect-app"))
+        .args(&args.mock_args);
+    DemoService {
         name: "nango-mock",
-        package: "nango-mock",
-        build: ["build", "--release", "-p", "nango-mock"]
-            .map(String::from)
-            .into(),
         start,
         port: Some(args.port),
-        urls,
-    }];
+    }
+}
+
+/// The desktop gallery, run through cargo (built beforehand).
+fn desktop_gallery_service(session: &Session) -> DemoService {
+    DemoService {
+        name: "gallery (desktop)",
+        start: session.cargo(["run", "-p", "gallery", "--features", "desktop"]),
+        port: None,
+    }
+}
+
+/// The lines printed once the demo runs.
+fn url_lines(args: &DemoArgs) -> Vec<String> {
+    let mock = format!("http://localhost:{}", args.port);
+    let mut lines = vec![
+        format!("gallery:               {mock}/gallery/"),
+        format!("gallery (live flows):  {mock}/gallery/#/live"),
+        format!("Connect UI:            {mock}/connect/"),
+        format!("nango-mock API:        {mock}"),
+        format!("nango-mock WebSocket:  ws://localhost:{}/", args.port),
+        format!("SDK option:            host = \"{mock}\""),
+        "secret key:            nango-mock's default, printed above \
+         (`cargo xtask demo -- --secret-key KEY` sets another)"
+            .to_owned(),
+    ];
     if args.desktop {
-        services.push(DemoService {
-            name: "gallery (desktop)",
-            package: "gallery",
-            build: ["build", "-p", "gallery", "--features", "desktop"]
-                .map(String::from)
-                .into(),
-            start: ["run", "-p", "gallery", "--features", "desktop"]
-                .map(String::from)
-                .into(),
-            port: None,
-            urls: vec!["gallery:               the desktop window".to_owned()],
-        });
+        lines.push("desktop gallery:       the desktop window".to_owned());
     }
-    services
+    lines
 }
 
-/// The gallery's URL (served by nango-mock when it can, else by the xtask's static server).
-fn gallery_url(args: &DemoArgs, abilities: MockAbilities) -> String {
-    if abilities.static_dirs {
-        format!("http://localhost:{}/gallery/", args.port)
-    } else {
-        format!("http://localhost:{}/gallery/", args.gallery_port)
-    }
-}
-
-/// Reads nango-mock's `--help` for the flags this demo can use.
-fn probe_mock(root: &std::path::Path) -> MockAbilities {
-    let binary = target_dir(root).join("release").join("nango-mock");
-    let help = Command::new(binary)
-        .arg("--help")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
-    MockAbilities {
-        static_dirs: help.contains("--static"),
-        connect_ui_dir: help.contains("--connect-ui-dir"),
-    }
-}
-
-/// Builds the web apps the demo serves (the gallery, and the Connect UI app once registered).
+/// Builds the web apps the demo serves (the gallery and the Connect UI app).
 pub fn build_web_apps(session: &mut Session) -> Result<(), TaskError> {
-    let apps: Vec<String> = ["gallery", "connect-app"]
-        .into_iter()
-        .filter(|name| WEB_APPS.iter().any(|app| app.name == *name))
-        .map(str::to_owned)
-        .collect();
     build_web::run(
         session,
         &BuildWebArgs {
-            apps,
+            apps: DEMO_WEB_APPS.map(str::to_owned).into(),
             no_opt: false,
         },
     )
@@ -191,44 +132,32 @@ static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
 
 /// Builds and runs the demo until Ctrl-C or until a service exits.
 pub fn run(session: &mut Session, args: &DemoArgs) -> Result<(), TaskError> {
-    let root = session.root().to_path_buf();
-    require_package(session, "gallery")?;
+    build_web_apps(session)?;
+    let mut mock_build = session.cargo([
+        "build",
+        "--release",
+        "-p",
+        "nango-mock",
+        "--bin",
+        "nango-mock",
+    ]);
+    session.run(&mut mock_build)?;
+    let mut services = vec![mock_service(session, args)];
     if args.desktop {
         prereq::ensure(session, DESKTOP_NEEDS)?;
-    } else {
-        build_web_apps(session)?;
-    }
-    let mut mock_build = session.cargo(["build", "--release", "-p", "nango-mock"]);
-    session.run(&mut mock_build)?;
-    let abilities = probe_mock(&root);
-    let services = services(args, abilities, &root);
-    for service in &services {
-        require_package(session, service.package)?;
-    }
-    for service in services.iter().skip(1) {
-        let mut build = session.cargo(&service.build);
+        let mut build = session.cargo(["build", "-p", "gallery", "--features", "desktop"]);
         session.run(&mut build)?;
-    }
-    let gallery = (!args.desktop).then(|| gallery_url(args, abilities));
-    if !args.desktop && !abilities.static_dirs {
-        let mounts = vec![("/gallery".to_owned(), dist_dir(&root, "gallery"))];
-        static_files::serve(args.gallery_port, mounts)?;
+        services.push(desktop_gallery_service(session));
     }
     ctrlc::set_handler(forward_stop).map_err(|error| {
         TaskError::Precondition(format!("cannot install the Ctrl-C handler: {error}"))
     })?;
-    let mut running: Vec<(&DemoService, Child)> = Vec::new();
-    let outcome = start_all(session, &services, &mut running).and_then(|()| {
+    let mut running: Vec<(&'static str, Child)> = Vec::new();
+    let outcome = start_all(services, &mut running).and_then(|()| {
         eprintln!();
         eprintln!("Demo running (Ctrl-C stops it):");
-        for (service, _) in &running {
-            for url in &service.urls {
-                eprintln!("  {url}");
-            }
-        }
-        if let Some(url) = &gallery {
-            eprintln!("  gallery:               {url}");
-            eprintln!("  gallery (live flows):  {url}#/live");
+        for line in url_lines(args) {
+            eprintln!("  {line}");
         }
         eprintln!();
         watch(&mut running)
@@ -238,38 +167,34 @@ pub fn run(session: &mut Session, args: &DemoArgs) -> Result<(), TaskError> {
 }
 
 /// Starts every service in order, each only after the previous one listens.
-fn start_all<'a>(
-    session: &Session,
-    services: &'a [DemoService],
-    running: &mut Vec<(&'a DemoService, Child)>,
+fn start_all(
+    services: Vec<DemoService>,
+    running: &mut Vec<(&'static str, Child)>,
 ) -> Result<(), TaskError> {
-    for service in services {
-        let mut command = session.cargo(&service.start);
+    for mut service in services {
         // Its own process group: Ctrl-C reaches it once, through `forward_stop`.
-        command.process_group(0);
-        let label = describe(&command);
+        service.start.process_group(0);
+        let label = describe(&service.start);
         eprintln!("==> {label}");
-        let child = command.spawn().map_err(|source| TaskError::Spawn {
+        let mut child = service.start.spawn().map_err(|source| TaskError::Spawn {
             command: label.clone(),
             source,
         })?;
         if let Ok(mut groups) = RUNNING_GROUPS.lock() {
             groups.push(Pid::from_raw(child_pid(&child)));
         }
-        running.push((service, child));
-        if let (Some((_, child)), Some(port)) = (running.last_mut(), service.port) {
-            wait_until_listening(service, port, child)?;
-        }
+        let ready = match service.port {
+            Some(port) => wait_until_listening(service.name, port, &mut child),
+            None => Ok(()),
+        };
+        running.push((service.name, child));
+        ready?;
     }
     Ok(())
 }
 
-/// Waits until `service` accepts TCP connections, failing if it exits or takes too long.
-pub(crate) fn wait_until_listening(
-    service: &DemoService,
-    port: u16,
-    child: &mut Child,
-) -> Result<(), TaskError> {
+/// Waits until the service `name` accepts TCP connections, failing if it exits or takes too long.
+fn wait_until_listening(name: &str, port: u16, child: &mut Child) -> Result<(), TaskError> {
     let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let started = Instant::now();
     loop {
@@ -277,20 +202,18 @@ pub(crate) fn wait_until_listening(
             return Ok(());
         }
         if let Some(status) = child.try_wait().ok().flatten() {
-            return Err(exited(service, status));
+            return Err(exited(name, status));
         }
         if TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_ok() {
             eprintln!(
-                "<== {} listening on {address} after {:.1} s",
-                service.name,
+                "<== {name} listening on {address} after {:.1} s",
                 started.elapsed().as_secs_f64()
             );
             return Ok(());
         }
         if started.elapsed() > READY_TIMEOUT {
             return Err(TaskError::Precondition(format!(
-                "{} did not listen on {address} within {} s",
-                service.name,
+                "{name} did not listen on {address} within {} s",
                 READY_TIMEOUT.as_secs()
             )));
         }
@@ -299,15 +222,15 @@ pub(crate) fn wait_until_listening(
 }
 
 /// Waits until Ctrl-C (success) or until a service exits on its own (failure).
-fn watch(running: &mut [(&DemoService, Child)]) -> Result<(), TaskError> {
+fn watch(running: &mut [(&'static str, Child)]) -> Result<(), TaskError> {
     loop {
         if STOP_REQUESTED.load(Ordering::SeqCst) {
             eprintln!("Stopping the demo…");
             return Ok(());
         }
-        for (service, child) in running.iter_mut() {
+        for (name, child) in running.iter_mut() {
             if let Some(status) = child.try_wait().ok().flatten() {
-                return Err(exited(service, status));
+                return Err(exited(name, status));
             }
         }
         std::thread::sleep(Duration::from_millis(200));
@@ -315,17 +238,16 @@ fn watch(running: &mut [(&DemoService, Child)]) -> Result<(), TaskError> {
 }
 
 /// Asks every still-running service to stop (SIGINT), then kills what is left after the grace.
-fn stop_all(running: &mut [(&DemoService, Child)]) {
+fn stop_all(running: &mut [(&'static str, Child)]) {
     forward_stop();
     let deadline = Instant::now() + STOP_GRACE;
-    for (service, child) in running.iter_mut() {
+    for (name, child) in running.iter_mut() {
         loop {
             match child.try_wait() {
                 Ok(Some(_)) | Err(_) => break,
                 Ok(None) if Instant::now() >= deadline => {
                     eprintln!(
-                        "{} did not stop within {} s; killing it",
-                        service.name,
+                        "{name} did not stop within {} s; killing it",
                         STOP_GRACE.as_secs()
                     );
                     let _ = killpg(Pid::from_raw(child_pid(child)), Signal::SIGKILL);
@@ -355,31 +277,40 @@ fn child_pid(child: &Child) -> i32 {
 }
 
 /// The error for a service that exited while the demo was running.
-fn exited(service: &DemoService, status: ExitStatus) -> TaskError {
-    TaskError::Precondition(format!("{} exited unexpectedly ({status})", service.name))
+fn exited(name: &str, status: ExitStatus) -> TaskError {
+    TaskError::Precondition(format!("{name} exited unexpectedly ({status})"))
 }
 
-/// Fails with a clear message unless `package` is a member of the workspace.
-fn require_package(session: &Session, package: &str) -> Result<(), TaskError> {
-    let mut command: Command = session.cargo(["metadata", "--no-deps", "--format-version", "1"]);
-    let label = describe(&command);
-    let output = command.output().map_err(|source| TaskError::Spawn {
-        command: label.clone(),
-        source,
-    })?;
-    if !output.status.success() {
-        return Err(TaskError::CommandFailed {
-            command: label,
-            status: output.status,
-        });
-    }
-    let metadata = String::from_utf8_lossy(&output.stdout);
-    if metadata.contains(&format!("\"name\":\"{package}\"")) {
-        Ok(())
-    } else {
-        Err(TaskError::Precondition(format!(
-            "the demo needs the `{package}` package, which is not in this workspace yet \
-             (it is being written: see the README's status table)"
-        )))
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn mock_serves_the_gallery_and_the_connect_ui() {
+        let session = Session::new(PathBuf::from("/repo"));
+        let args = DemoArgs {
+            port: 4100,
+            desktop: false,
+            mock_args: vec!["--auto-approve".to_owned()],
+        };
+        let service = mock_service(&session, &args);
+        let line = describe(&service.start);
+        assert!(line.contains("--port 4100"), "{line}");
+        assert!(
+            line.contains("--static /gallery=/repo/dist/gallery"),
+            "{line}"
+        );
+        assert!(
+            line.contains("--connect-ui-dir /repo/dist/connect-app"),
+            "{line}"
+        );
+        assert!(line.ends_with("--auto-approve"), "{line}");
+        assert_eq!(service.port, Some(4100));
+        let urls = url_lines(&args).join("\n");
+        assert!(urls.contains("http://localhost:4100/gallery/"), "{urls}");
+        assert!(urls.contains("http://localhost:4100/connect/"), "{urls}");
+        assert!(urls.contains("ws://localhost:4100/"), "{urls}");
+        assert!(!urls.contains("desktop window"), "{urls}");
     }
 }

@@ -49,10 +49,6 @@ pub enum TaskError {
         /// The known names, comma separated.
         known: String,
     },
-    /// A feature that is planned but not built yet.
-    #[error("{0} is not available yet")]
-    #[allow(dead_code)]
-    NotAvailable(&'static str),
     /// A precondition of the workspace does not hold (e.g. a package does not exist yet).
     #[error("{0}")]
     Precondition(String),

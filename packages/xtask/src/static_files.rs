@@ -1,5 +1,5 @@
 //! A tiny static file server for built web apps (`dist/<app>/` under `/<app>/`), used by
-//! `cargo xtask demo` and `cargo xtask screenshots` while nango-mock cannot serve them itself.
+//! `cargo xtask screenshots` (which needs no mock; `cargo xtask demo` lets nango-mock serve).
 //! Loopback only, GET only, no directory listing, no paths outside its folders.
 
 use std::io::{BufRead, BufReader, Write};

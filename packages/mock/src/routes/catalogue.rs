@@ -2,7 +2,7 @@
 //! `GET /providers`, `GET /providers/{provider}` and generated provider logos.
 
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use nango_core::AuthErrorKind;
 use nango_core::session::Integration as IntegrationView;
@@ -88,7 +88,8 @@ pub async fn providers(
     Ok(json_response(StatusCode::OK, &Data { data }))
 }
 
-/// `GET /providers/{provider}` (session token or secret key); unknown → 404 `not_found`.
+/// `GET /providers/{provider}` (session token or secret key); unknown → 404 `not_found`;
+/// `accept-language` is answered `Content-Language: en` with the same body.
 pub async fn provider(
     State(app): State<AppState>,
     Path(name): Path<String>,
@@ -99,7 +100,16 @@ pub async fn provider(
     require_empty_query(query.as_deref())?;
     let base = app.public_base(&headers);
     match provider_json(&app, &name, &base) {
-        Some(data) => Ok(json_response(StatusCode::OK, &Data { data })),
+        Some(data) => {
+            let mut response = json_response(StatusCode::OK, &Data { data });
+            // The npm catalogue carries no translations: any `accept-language` gets English.
+            if headers.contains_key(header::ACCEPT_LANGUAGE) {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_LANGUAGE, HeaderValue::from_static("en"));
+            }
+            Ok(response)
+        }
         None => Err(ApiError::code_message(
             StatusCode::NOT_FOUND,
             AuthErrorKind::NotFound,

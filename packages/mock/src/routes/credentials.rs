@@ -9,9 +9,10 @@ use nango_core::AuthErrorKind;
 use nango_core::catalogue::AuthMode;
 use serde_json::{Map, Value};
 
-use super::{AppState, LimitedBody, parse_json, parse_query, query_principal};
+use super::{AppState, LimitedBody, Principal, parse_json, parse_query, query_principal};
 use crate::config::IdKind;
 use crate::envelope::{ApiError, Issue, json_response};
+use crate::hmac_auth::HmacOutcome;
 use crate::state::{ConnectionRecord, SessionRecord};
 use crate::validation::{Checker, is_connection_id, is_provider_config_key, is_uuid_v4};
 use crate::wire::{CredentialConnected, CredentialConnectedReversed};
@@ -372,6 +373,28 @@ async fn handle(
         .map(str::to_owned);
     if session.is_some() && requested_id.is_some() {
         return Err(ApiError::connection_id_forbidden());
+    }
+    // The digest covers the *received* connection id only (Nango's QUIRK of hashing a freshly
+    // generated id is not reproduced: it would make HMAC unusable without `connection_id`).
+    if let (Principal::PublicKey, Some(hmac_key)) = (&principal, &app.config.hmac_key) {
+        let received = query.get("hmac").and_then(Value::as_str);
+        match hmac_key.check(received, &key, requested_id.as_deref()) {
+            HmacOutcome::Valid => {}
+            HmacOutcome::Missing => {
+                return Err(ApiError::code_message(
+                    StatusCode::BAD_REQUEST,
+                    AuthErrorKind::MissingHmac,
+                    "Missing param 'hmac'.",
+                ));
+            }
+            HmacOutcome::Invalid => {
+                return Err(ApiError::code_message(
+                    StatusCode::BAD_REQUEST,
+                    AuthErrorKind::InvalidHmac,
+                    "Invalid HMAC signature.",
+                ));
+            }
+        }
     }
     let Some(integration) = app.catalogue.integration(&key).cloned() else {
         return Err(if cc {

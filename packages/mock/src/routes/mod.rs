@@ -2,6 +2,7 @@
 //! reading with limits, global middleware (content type, security headers, CORS, timeouts) and
 //! the route table.
 
+pub mod app_auth;
 pub mod catalogue;
 pub mod connections;
 pub mod credentials;
@@ -334,6 +335,7 @@ pub fn router(app: AppState) -> Router {
         .route("/images/template-logos/{file}", get(catalogue::logo))
         .route("/oauth/connect/{key}", get(oauth::connect))
         .route("/oauth/callback", get(oauth::callback))
+        .route("/app-auth/connect", get(app_auth::connect))
         .route("/api-auth/api-key/{key}", post(credentials::api_key))
         .route("/api-auth/basic/{key}", post(credentials::basic))
         .route("/auth/tba/{key}", post(credentials::tba))
@@ -358,6 +360,7 @@ pub fn router(app: AppState) -> Router {
         )
         .route("/_mock/provider/authorize", get(provider::authorize))
         .route("/_mock/provider/decide", post(provider::decide))
+        .route("/_mock/provider/app-install", get(provider::app_install))
         .route("/_mock/provider/token", post(provider::token))
         .route("/health", get(health))
         .route(&ws_path, get(websocket))

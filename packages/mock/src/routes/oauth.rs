@@ -9,10 +9,11 @@ use nango_core::AuthErrorKind;
 use nango_core::catalogue::AuthMode;
 use serde_json::{Map, Value};
 
-use super::{AppState, OAuthSession, parse_query, query_principal};
+use super::{AppState, OAuthSession, Principal, parse_query, query_principal};
 use crate::config::IdKind;
 use crate::envelope::ApiError;
 use crate::fake_provider::{CodeExchange, pkce_challenge};
+use crate::hmac_auth::HmacOutcome;
 use crate::pages::callback_page;
 use crate::routes::credentials::connection_config;
 use crate::state::ConnectionRecord;
@@ -31,6 +32,9 @@ pub const PROVIDER_ERROR_KEYS: &[&str] = &[
 
 const OAUTH_SESSION_TTL_MS: i64 = 60 * 60 * 1000;
 
+/// The fake GitHub-App install page, where APP-mode `/oauth/connect` redirects.
+pub const APP_INSTALL_PATH: &str = "/_mock/provider/app-install";
+
 fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
     map.get(key)
         .and_then(Value::as_str)
@@ -38,7 +42,7 @@ fn text<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
 }
 
 /// The callback page with status 400 (error) or 200.
-fn page(error: Option<CallbackErrorPayload>, status: StatusCode) -> Response {
+pub(super) fn page(error: Option<CallbackErrorPayload>, status: StatusCode) -> Response {
     let mut response = (status, Html(callback_page(error.as_ref()))).into_response();
     response.headers_mut().insert(
         header::CONTENT_TYPE,
@@ -143,6 +147,16 @@ pub async fn connect(
         return ApiError::connection_id_forbidden().into_response();
     }
     let conn = requested_id.as_deref();
+    if let (Principal::PublicKey, Some(hmac_key)) = (&principal, &app.config.hmac_key) {
+        let failure = match hmac_key.check(text(&query, "hmac"), &key, conn) {
+            HmacOutcome::Valid => None,
+            HmacOutcome::Missing => Some((AuthErrorKind::MissingHmac, "Missing HMAC digest.")),
+            HmacOutcome::Invalid => Some((AuthErrorKind::InvalidHmac, "Invalid HMAC digest.")),
+        };
+        if let Some((kind, desc)) = failure {
+            return ws_error(&app, wsid, Some(&key), conn, kind, desc, None);
+        }
+    }
     let Some(integration) = app.catalogue.integration(&key).cloned() else {
         return ws_error(
             &app,
@@ -199,8 +213,16 @@ pub async fn connect(
             .unwrap_or_else(|| app.uuid(IdKind::Connection)),
     };
     let conn = Some(connection_id.as_str());
-    if integration.client_id.as_deref() == Some("")
-        || integration.client_secret.as_deref() == Some("")
+    let mode = app
+        .catalogue
+        .auth_mode(&integration)
+        .unwrap_or(AuthMode::OAuth2);
+    let app_mode = mode == AuthMode::App;
+    if !matches!(
+        mode,
+        AuthMode::App | AuthMode::McpOAuth2Generic | AuthMode::InstallPlugin
+    ) && (integration.client_id.as_deref() == Some("")
+        || integration.client_secret.as_deref() == Some(""))
     {
         return ws_error(
             &app,
@@ -212,10 +234,21 @@ pub async fn connect(
             None,
         );
     }
-    let template = provider
-        .authorization_url
-        .clone()
-        .unwrap_or_else(|| "/_mock/provider/authorize".to_owned());
+    // APP mode (GitHub-App style) goes to the app's install page; OAuth to the authorize URL.
+    let template = if app_mode {
+        provider
+            .extra
+            .get("app_link")
+            .and_then(Value::as_str)
+            .filter(|link| link.starts_with('/'))
+            .unwrap_or(APP_INSTALL_PATH)
+            .to_owned()
+    } else {
+        provider
+            .authorization_url
+            .clone()
+            .unwrap_or_else(|| "/_mock/provider/authorize".to_owned())
+    };
     let interpolated = match interpolate(&template, &config) {
         Ok(url) => url,
         Err(_) => {
@@ -233,10 +266,6 @@ pub async fn connect(
             );
         }
     };
-    let mode = app
-        .catalogue
-        .auth_mode(&integration)
-        .unwrap_or(AuthMode::OAuth2);
     if !is_oauth_popup_mode(&mode) {
         return ws_error(
             &app,
@@ -294,6 +323,8 @@ pub async fn connect(
     let redirect_uri = format!("{base}/oauth/callback");
     let authorize = if interpolated.starts_with('/') {
         format!("{base}{interpolated}")
+    } else if app_mode {
+        format!("{base}{APP_INSTALL_PATH}")
     } else {
         // Real providers from providers.yaml are served by the fake provider too (offline).
         format!("{base}/_mock/provider/authorize")
@@ -309,7 +340,10 @@ pub async fn connect(
             None,
         );
     };
-    {
+    if app_mode {
+        // APP: `{app link}?state={state}`; the install page sends `installation_id` back.
+        url.query_pairs_mut().append_pair("state", &state);
+    } else {
         let mut pairs = url.query_pairs_mut();
         pairs.append_pair("response_type", "code");
         pairs.append_pair("client_id", &integration.oauth_client_id());

@@ -192,3 +192,48 @@ pub async fn token(
         ),
     }
 }
+
+/// `GET /_mock/provider/app-install?state=…`: the fake GitHub-App install page (or, with
+/// auto-approve, straight to `/app-auth/connect`).
+pub async fn app_install(
+    State(app): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let query = super::parse_query(raw.as_deref());
+    let Some(state) = text(&query, "state") else {
+        return provider_error("state is required");
+    };
+    let uuid = app.uuid(IdKind::Code).replace('-', "");
+    // GitHub installation ids are numbers.
+    let installation_id = u64::from_str_radix(uuid.get(..10).unwrap_or("1"), 16)
+        .unwrap_or(1)
+        .to_string();
+    if app.config.hooks.auto_approve {
+        let base = app.public_base(&headers);
+        return redirect_with(
+            &format!("{base}/app-auth/connect"),
+            &[
+                ("installation_id", &installation_id),
+                ("state", state),
+                ("setup_action", "install"),
+            ],
+        );
+    }
+    let app_name = app
+        .oauth_sessions
+        .lock()
+        .ok()
+        .and_then(|sessions| {
+            let key = sessions.get(state)?.provider_config_key.clone();
+            let integration = app.catalogue.integration(&key)?;
+            Some(app.catalogue.display_name(integration))
+        })
+        .unwrap_or_else(|| "Mock GitHub App".to_owned());
+    Html(crate::pages::app_install_page(
+        &app_name,
+        &installation_id,
+        state,
+    ))
+    .into_response()
+}

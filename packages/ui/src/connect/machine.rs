@@ -276,6 +276,9 @@ pub enum Input {
     },
     /// The visible Cancel while waiting for the OAuth window.
     CancelWaiting,
+    /// "Open the window again" while waiting: ends the attempt in progress and starts a new
+    /// one (a user click, so the web driver may open a popup).
+    ReopenAuthWindow,
     /// The failure screen's details disclosure.
     ToggleDetails,
     /// The failure screen's Back: back to the form, values kept.
@@ -522,6 +525,7 @@ impl ConnectMachine {
                     ))));
                 }
             }
+            Input::ReopenAuthWindow => self.on_reopen(&mut effects),
             Input::ToggleDetails => {
                 if let Screen::Form(form) = &mut self.screen
                     && let FormPhase::Failed { expanded, .. } = &mut form.phase
@@ -725,6 +729,40 @@ impl ConnectMachine {
             FormPhase::Connecting
         };
         effects.extend(telemetry);
+        effects.push(Effect::Submit {
+            token,
+            key: form.integration.unique_key.clone(),
+            submission: Box::new(submission),
+            attempt: self.attempt,
+        });
+    }
+
+    fn on_reopen(&mut self, effects: &mut Vec<Effect>) {
+        if self.preview {
+            return;
+        }
+        let Some(token) = self.token.clone() else {
+            return;
+        };
+        let detect = self.detect_closed_auth_window;
+        let Screen::Form(form) = &mut self.screen else {
+            return;
+        };
+        if form.phase != FormPhase::Waiting {
+            return;
+        }
+        // The values were valid when the waiting started and cannot change while waiting.
+        let Ok(submission) = Submission::build(
+            &form.model,
+            &form.values,
+            form.external_id.as_deref(),
+            detect,
+        ) else {
+            return;
+        };
+        // The old attempt's outcome (cancelled) is stale from here on and ignored.
+        self.attempt += 1;
+        effects.push(Effect::CancelAuth);
         effects.push(Effect::Submit {
             token,
             key: form.integration.unique_key.clone(),

@@ -98,9 +98,14 @@ pub fn ConnectUi(
     let catalogue = catalogue.map(|c| (*c.0).clone()).unwrap_or_default();
     let language_id =
         use_hook(|| catalogue.negotiate(language.as_deref(), &driver.system_languages()));
-    let i18n = use_init_connect_i18n(|| {
+    let mut i18n = use_init_connect_i18n(|| {
         ConnectI18nConfig::new(language_id.clone()).with_catalogue(catalogue)
     });
+    // A `language` prop changed at runtime: switch, and every text re-renders.
+    let language_driver = driver.clone();
+    use_effect(use_reactive((&language,), move |(language,)| {
+        i18n.follow_language_prop(language.as_deref(), &language_driver.system_languages());
+    }));
     let machine = use_signal(|| {
         let mut machine = ConnectMachine::new(mode, preview, detect_closed_auth_window);
         machine.token = token.peek().clone();
@@ -203,7 +208,7 @@ pub fn ConnectUi(
             mode,
             theme: effective.as_str().to_string(),
             brand_css,
-            language: language_id.to_string(),
+            language: i18n.language().to_string(),
             show_watermark,
             dialog_id,
             on_close_request,
@@ -212,8 +217,9 @@ pub fn ConnectUi(
     }
 }
 
-/// The auth screen's callbacks, each feeding one input.
-fn go_handlers(
+/// The auth screen's callbacks, each feeding one input of the machine through `send` (used by
+/// [`ConnectUi`] and by hosts that render screens from a scripted machine, like the gallery).
+pub fn go_handlers(
     send: &(impl Fn(Input) + Clone + 'static),
     can_go_back: bool,
     on_close: Option<EventHandler<()>>,
@@ -238,6 +244,7 @@ fn go_handlers(
         on_close,
         on_docs,
         on_cancel: handler(Input::CancelWaiting),
+        on_reopen: Some(handler(Input::ReopenAuthWindow)),
         on_toggle_details: handler(Input::ToggleDetails),
         on_retry: handler(Input::RetryForm),
         on_finish: closable.then(|| handler(Input::Close(CloseTrigger::Finish))),
@@ -245,7 +252,7 @@ fn go_handlers(
 }
 
 /// Applies an input to the machine signal and spawns the effects that keep running.
-fn dispatch(mut machine: Signal<ConnectMachine>, runner: Rc<EffectRunner>, input: Input) {
+pub fn dispatch(mut machine: Signal<ConnectMachine>, runner: Rc<EffectRunner>, input: Input) {
     let pending = drive(|input| machine.write().apply(input), &runner, input);
     for future in pending {
         let runner = runner.clone();

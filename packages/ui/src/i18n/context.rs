@@ -62,6 +62,17 @@ impl ConnectI18n {
         self.translator.set(catalogue.translator(language));
     }
 
+    /// Switches to the language negotiated from a `language` prop and the system languages
+    /// (a prop changed at runtime); returns true when the language changed.
+    pub fn follow_language_prop(&mut self, prop: Option<&str>, system: &[String]) -> bool {
+        let wanted = self.catalogue.read().negotiate(prop, system);
+        if *self.translator.peek().language() == wanted {
+            return false;
+        }
+        self.set_language(wanted);
+        true
+    }
+
     /// The text of a message without variables.
     pub fn text(&self, key: MessageKey) -> String {
         self.translator.read().text(key)

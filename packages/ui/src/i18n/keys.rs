@@ -223,6 +223,10 @@ message_keys! {
     FieldIssuerId = "field-issuerId", spec None, vars [];
     /// Default label of `privateKeyId`.
     FieldPrivateKeyId = "field-privateKeyId", spec None, vars [];
+
+    // Added with the UI polish pass (marked block at the end of every catalogue).
+    /// Show/hide toggle of a secret input (a toggle button with `aria-pressed`).
+    FieldShowSecret = "field-show-secret", spec None, vars ["field"];
 }
 
 /// Well-known credential names with a default label (§2.5.3), in the spec's order.

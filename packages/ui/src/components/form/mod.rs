@@ -4,7 +4,9 @@
 //! submit button and the docs footer; plus [`GoScreen`], which picks the view for each phase.
 
 use dioxus::prelude::*;
-use nango_core::catalogue::{Control, DocsUrl, FieldError, FieldId, FormField, FormModel};
+use nango_core::catalogue::{
+    Control, DocsUrl, FieldError, FieldId, FormField, FormModel, FormValues,
+};
 
 use super::icons::{Icon, IconName, Spinner};
 use super::logo::{LogoSize, LogoTile};
@@ -69,6 +71,27 @@ pub fn field_error_text(i18n: &ConnectI18n, error: &FieldError, label: &str) -> 
     }
 }
 
+/// The first visible field, in display order, whose value fails validation: it takes the focus
+/// when a submit is refused. Hidden (preconfigured) fields are skipped: the user cannot fix them.
+pub fn first_invalid_field(model: &FormModel, values: &FormValues) -> Option<FieldId> {
+    let errors = model.validate(values);
+    model
+        .fields
+        .iter()
+        .filter(|field| !field.hidden)
+        .map(FormField::id)
+        .find(|id| errors.contains_key(id))
+}
+
+/// Moves the focus to a field's control (browsers and webviews; nothing under SSR).
+fn focus_field(id: &FieldId) {
+    let dom_id = field_dom_id(id);
+    // The id holds only [A-Za-z0-9_-], so it is safe inside a JS string literal.
+    let _focus = document::eval(&format!(
+        "const el = document.getElementById('{dom_id}'); if (el) {{ el.focus(); }}"
+    ));
+}
+
 /// Callbacks of the auth screen, bundled so every view gets the same set.
 #[derive(Clone, Copy, PartialEq)]
 pub struct GoHandlers {
@@ -84,6 +107,8 @@ pub struct GoHandlers {
     pub on_docs: EventHandler<bool>,
     /// Cancel while waiting for the OAuth window.
     pub on_cancel: EventHandler<()>,
+    /// Reopen the OAuth window while waiting (`None`: not offered).
+    pub on_reopen: Option<EventHandler<()>>,
     /// Toggle the failure details.
     pub on_toggle_details: EventHandler<()>,
     /// Failure screen Back: to the form.
@@ -113,6 +138,7 @@ pub fn GoScreen(
                 logo: form.integration.logo.clone(),
                 in_browser,
                 on_cancel: handlers.on_cancel,
+                on_reopen: handlers.on_reopen,
                 on_close: handlers.on_close,
             }
         },
@@ -176,6 +202,8 @@ pub fn AuthFormView(
     };
     let provider = model.display_name.clone();
     let on_submit = handlers.on_submit;
+    let submit_model = model.clone();
+    let submit_values = form.values.clone();
     rsx! {
         div {
             class: "nc-view",
@@ -189,6 +217,10 @@ pub fn AuthFormView(
                 onsubmit: move |evt: FormEvent| {
                     evt.prevent_default();
                     on_submit.call(());
+                    // A refused submit shows every error; take the user to the first one.
+                    if let Some(id) = first_invalid_field(&submit_model, &submit_values) {
+                        focus_field(&id);
+                    }
                 },
                 div { class: "nc-hero",
                     LogoTile { src: form.integration.logo.clone(), name: provider.clone(), size: LogoSize::Hero }
@@ -309,6 +341,13 @@ pub fn FieldView(
     }
     let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
     let invalid = error.is_some();
+    // The text control is uncontrolled: the DOM owns what is typed and reports it through
+    // `oninput`; the value is written once, when the control is created. Writing the model's
+    // value back on every render (a controlled input) loses keystrokes whenever input events
+    // are in flight, as over the desktop webview's IPC ("github" typed fast became "githb").
+    let initial_value = use_hook(|| value.clone());
+    let mut revealed = use_signal(|| false);
+    let reveal_label = i18n.text_with(MessageKey::FieldShowSecret, &[("field", &label)]);
     let edit_id = id.clone();
     let oninput = move |evt: FormEvent| on_edit.call((edit_id.clone(), evt.value()));
     rsx! {
@@ -375,7 +414,7 @@ pub fn FieldView(
                     }
                 },
                 Control::Text => rsx! {
-                    div { class: "nc-input",
+                    div { class: if field.secret { "nc-input nc-input--secret" } else { "nc-input" },
                         if let Some(prefix) = field.prefix.clone() {
                             span { class: "nc-input__adornment nc-input__adornment--prefix", aria_hidden: "true", "{prefix}" }
                         }
@@ -383,11 +422,12 @@ pub fn FieldView(
                             id: "{dom_id}",
                             name: "{id}",
                             class: "nc-input__control",
-                            r#type: if field.secret { "password" } else { "text" },
+                            r#type: if field.secret && !revealed() { "password" } else { "text" },
                             autocomplete: "off",
                             spellcheck: "false",
                             placeholder: "{placeholder}",
-                            value: "{value}",
+                            // A plain (non-volatile) attribute: written when created, never re-synced.
+                            "value": "{initial_value}",
                             disabled,
                             aria_required: if field.required { "true" } else { "false" },
                             aria_invalid: if invalid { "true" } else { "false" },
@@ -396,6 +436,20 @@ pub fn FieldView(
                         }
                         if let Some(suffix) = field.suffix.clone() {
                             span { class: "nc-input__adornment nc-input__adornment--suffix", aria_hidden: "true", "{suffix}" }
+                        }
+                        if field.secret {
+                            button {
+                                r#type: "button",
+                                class: "nc-input__reveal",
+                                "data-testid": "reveal-secret",
+                                aria_pressed: if revealed() { "true" } else { "false" },
+                                aria_controls: "{dom_id}",
+                                aria_label: "{reveal_label}",
+                                title: "{reveal_label}",
+                                disabled,
+                                onclick: move |_| revealed.toggle(),
+                                Icon { name: if revealed() { IconName::EyeOff } else { IconName::Eye } }
+                            }
                         }
                     }
                 },

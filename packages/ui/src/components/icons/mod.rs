@@ -30,6 +30,12 @@ pub enum IconName {
     Lock,
     /// Plug (empty state).
     Plug,
+    /// An open eye (show a secret).
+    Eye,
+    /// A struck-through eye (hide a secret).
+    EyeOff,
+    /// A circular arrow (reopen the sign-in window).
+    Refresh,
 }
 
 impl IconName {
@@ -74,6 +80,17 @@ impl IconName {
                 "M5 6.5h10v3a5 5 0 0 1-10 0z",
                 "M10 14.5v3",
             ],
+            IconName::Eye => &[
+                "M1.8 10s3-5.8 8.2-5.8 8.2 5.8 8.2 5.8-3 5.8-8.2 5.8S1.8 10 1.8 10z",
+                "M10 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z",
+            ],
+            IconName::EyeOff => &[
+                "M8.2 4.4A7.9 7.9 0 0 1 10 4.2c5.2 0 8.2 5.8 8.2 5.8a14 14 0 0 1-1.9 2.7",
+                "M12 12.1a2.5 2.5 0 0 1-4-2.9",
+                "M14.7 14.7A8.3 8.3 0 0 1 10 15.8C4.8 15.8 1.8 10 1.8 10a14.5 14.5 0 0 1 3.5-4.7",
+                "M2.5 2.5l15 15",
+            ],
+            IconName::Refresh => &["M16.5 10a6.5 6.5 0 1 1-1.9-4.6", "M16.5 3.5v3.5H13"],
         }
     }
 }

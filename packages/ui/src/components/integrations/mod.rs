@@ -50,6 +50,14 @@ pub fn visible_range(count: usize, scroll_top: f64, viewport: f64) -> Range<usiz
     start..end
 }
 
+/// Records the list's measured height (ignoring nonsense and unchanged values, so a resize
+/// observer firing with the same size does not re-render).
+fn set_viewport(mut viewport: Signal<f64>, height: f64) {
+    if height.is_finite() && height > 0.0 && (*viewport.peek() - height).abs() >= 0.5 {
+        viewport.set(height);
+    }
+}
+
 /// The DOM id of a card (stable: derived from the integration key).
 pub fn card_id(key: &ProviderConfigKey) -> String {
     let safe: String = key
@@ -91,6 +99,7 @@ pub fn IntegrationsView(
     }
     let i18n = use_connect_i18n();
     let mut query = use_signal(|| initial_query.clone());
+    let shown_query = use_hook(|| initial_query.clone());
     // The folded search keys, rebuilt only when a different list arrives.
     let index_cache = use_hook(|| {
         Rc::new(RefCell::new((
@@ -107,7 +116,7 @@ pub fn IntegrationsView(
     let active_index = index_cache.borrow().1.clone();
     let results: Rc<Vec<usize>> = Rc::new(active_index.filter(&query()));
     let mut scroll_top = use_signal(|| 0.0_f64);
-    let mut viewport = use_signal(|| DEFAULT_VIEWPORT);
+    let viewport = use_signal(|| DEFAULT_VIEWPORT);
     let mut cards: Signal<HashMap<String, Rc<MountedData>>> = use_signal(HashMap::new);
     let mut list_element: Signal<Option<Rc<MountedData>>> = use_signal(|| None);
     let mut search_element: Signal<Option<Rc<MountedData>>> = use_signal(|| None);
@@ -197,7 +206,9 @@ pub fn IntegrationsView(
                     placeholder: i18n.text(MessageKey::IntegrationsListSearchPlaceholder),
                     aria_controls: "nc-integration-list",
                     aria_describedby: "nc-search-count",
-                    value: "{query}",
+                    // Uncontrolled (see `FieldView`): written once, so fast typing never races a
+                    // re-render writing back an older query.
+                    "value": "{shown_query}",
                     onmounted: move |evt| search_element.set(Some(evt.data())),
                     oninput: move |evt| {
                         query.set(evt.value());
@@ -253,14 +264,25 @@ pub fn IntegrationsView(
                     class: "nc-list",
                     role: "list",
                     "data-count": "{results.len()}",
-                    onmounted: move |evt| list_element.set(Some(evt.data())),
+                    onmounted: move |evt| {
+                        let list = evt.data();
+                        list_element.set(Some(list.clone()));
+                        // The real height, before any scroll or resize event reports it.
+                        spawn(async move {
+                            if let Ok(rect) = list.get_client_rect().await {
+                                set_viewport(viewport, rect.height());
+                            }
+                        });
+                    },
+                    onresize: move |evt: ResizeEvent| {
+                        if let Ok(size) = evt.data().get_content_box_size() {
+                            set_viewport(viewport, size.height);
+                        }
+                    },
                     onscroll: move |evt| {
                         let data = evt.data();
                         scroll_top.set(data.scroll_top());
-                        let height = f64::from(data.client_height());
-                        if height > 0.0 {
-                            viewport.set(height);
-                        }
+                        set_viewport(viewport, f64::from(data.client_height()));
                     },
                     div { class: "nc-list__spacer", style: "height: {total_height}px;",
                         for position in range {
@@ -318,7 +340,7 @@ pub fn IntegrationsView(
                                                 _ => {}
                                             },
                                             LogoTile { src: item.logo.clone(), name: item.display_name.clone(), size: LogoSize::Card }
-                                            span { class: "nc-card__name", "{item.display_name}" }
+                                            span { class: "nc-card__name", title: "{item.display_name}", "{item.display_name}" }
                                             if busy {
                                                 Spinner { class: "nc-card__trail".to_string() }
                                             } else {

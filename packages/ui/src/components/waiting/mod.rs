@@ -3,7 +3,7 @@
 
 use dioxus::prelude::*;
 
-use super::icons::Spinner;
+use super::icons::{Icon, IconName, Spinner};
 use super::logo::{LogoSize, LogoTile};
 use super::shell::{DialogHeader, TITLE_ID};
 use crate::i18n::{MessageKey, use_connect_i18n};
@@ -21,6 +21,9 @@ pub fn WaitingView(
     in_browser: bool,
     /// Cancel the flow.
     on_cancel: EventHandler<()>,
+    /// Run the sign-in again (a new window or browser tab); hidden when `None`.
+    #[props(default)]
+    on_reopen: Option<EventHandler<()>>,
     /// Shows the close X when set.
     #[props(default)]
     on_close: Option<EventHandler<()>>,
@@ -43,12 +46,25 @@ pub fn WaitingView(
                     h1 { id: TITLE_ID, class: "nc-title", "{text}" }
                 }
             }
-            button {
-                r#type: "button",
-                class: "nc-button nc-button--secondary",
-                "data-testid": "cancel",
-                onclick: move |_| on_cancel.call(()),
-                {i18n.text(MessageKey::CommonCancel)}
+            div { class: "nc-actions",
+                if let Some(reopen) = on_reopen {
+                    button {
+                        r#type: "button",
+                        class: "nc-button nc-button--secondary",
+                        "data-testid": "reopen",
+                        // Runs the driver's sign-in inside this click (popups need a user gesture).
+                        onclick: move |_| reopen.call(()),
+                        Icon { name: IconName::Refresh }
+                        {i18n.text(MessageKey::GoReopenWindow)}
+                    }
+                }
+                button {
+                    r#type: "button",
+                    class: "nc-button nc-button--ghost",
+                    "data-testid": "cancel",
+                    onclick: move |_| on_cancel.call(()),
+                    {i18n.text(MessageKey::CommonCancel)}
+                }
             }
         }
     }
