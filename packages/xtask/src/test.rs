@@ -304,7 +304,7 @@ fn run_e2e(session: &mut Session) -> Result<(), TaskError> {
         .join("nango-mock");
     let mut command = session.command("node");
     command
-        .args(["--test", "--test-concurrency=1", "test/"])
+        .args(["--test", "--test-concurrency=1", "test/", "js/"])
         .current_dir(session.root().join(E2E_FOLDER))
         .env("NANGO_MOCK_BIN", binary);
     session.run(&mut command)
