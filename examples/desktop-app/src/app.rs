@@ -95,6 +95,9 @@ pub fn App() -> Element {
     let mut connect_ui = use_signal(|| None::<ConnectUiWindow>);
     let mut client = use_signal(|| None::<Nango>);
     let mut phase_task = use_signal(|| None::<dioxus::core::Task>);
+    // The Connect button gets the keyboard focus at start and back when the Connect UI closes,
+    // as a dialog returns focus to what opened it.
+    let mut connect_button = use_signal(|| None::<std::rc::Rc<MountedData>>);
     let started = settings.started;
 
     let mut note = move |label: &str, detail: String, failed: bool| {
@@ -151,6 +154,9 @@ pub fn App() -> Element {
                     ConnectUiEvent::Close => {
                         note("event", "close".to_owned(), false);
                         connect_ui.set(None);
+                        if let Some(button) = connect_button.peek().clone() {
+                            let _ = button.set_focus(true).await;
+                        }
                     }
                     other => note("event", other.event_type().to_owned(), false),
                 }
@@ -268,6 +274,11 @@ pub fn App() -> Element {
                     class: "primary",
                     id: "connect",
                     "aria-haspopup": "dialog",
+                    onmounted: move |event: MountedEvent| async move {
+                        let button = event.data();
+                        let _ = button.set_focus(true).await;
+                        connect_button.set(Some(button));
+                    },
                     onclick: move |_| open_connect_ui.call(()),
                     if connect_open { "Connect UI is open" } else { "Connect an account" }
                 }
@@ -378,7 +389,7 @@ fn ConnectionList(state: ConnectionsState) -> Element {
     }
 }
 
-/// The event log, newest last.
+/// The event log, newest first.
 #[component]
 fn EventLog(entries: Vec<LogEntry>) -> Element {
     if entries.is_empty() {
@@ -386,7 +397,7 @@ fn EventLog(entries: Vec<LogEntry>) -> Element {
     }
     rsx! {
         ol { class: "log", "aria-live": "polite",
-            for (index, entry) in entries.iter().enumerate() {
+            for (index, entry) in entries.iter().enumerate().rev() {
                 li { key: "{index}", class: if entry.failed { "failed" },
                     span { class: "at", "{entry.at:.1} s" }
                     span { class: "label", "{entry.label}" }
