@@ -25,11 +25,37 @@ pub struct BenchSuite {
 }
 
 /// Every benchmark suite.
-pub const BENCH_SUITES: &[BenchSuite] = &[BenchSuite {
-    name: "mock",
-    about: "nango-mock on loopback: req/s of GET /connect/session and API-key connect, RSS with 10,000 idle WebSockets",
-    run: run_mock,
-}];
+pub const BENCH_SUITES: &[BenchSuite] = &[
+    BenchSuite {
+        name: "mock",
+        about: "nango-mock on loopback: req/s of GET /connect/session and API-key connect, RSS with 10,000 idle WebSockets",
+        run: run_mock,
+    },
+    BenchSuite {
+        name: "desktop",
+        about: "examples/desktop-app under Xvfb: cold start to the Connect UI painted, and RSS, median of 5",
+        run: run_desktop,
+    },
+];
+
+/// Builds examples/desktop-app in release mode and runs its cold-start bench (Xvfb, screen
+/// polling), which prints its figures.
+fn run_desktop(session: &mut Session) -> Result<(), TaskError> {
+    crate::prereq::ensure(
+        session,
+        &[crate::prereq::Prerequisite::AptPackages(
+            crate::test::DESKTOP_APT_PACKAGES,
+        )],
+    )?;
+    let mut command = session.cargo([
+        "bench",
+        "-p",
+        "example-desktop-app",
+        "--bench",
+        "cold_start",
+    ]);
+    session.run(&mut command)
+}
 
 /// Builds nango-mock and its load generator in release mode and runs the generator, which
 /// starts the server on a free loopback port and prints its figures.

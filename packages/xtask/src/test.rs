@@ -88,6 +88,13 @@ pub const SUITES: &[Suite] = &[
         run: run_web_browser,
     },
     Suite {
+        name: "desktop",
+        about: "examples/desktop-app under Xvfb, driven by keyboard (xdotool): API key, OAuth in the native window, OAuth in a fake system browser; screenshots in tests/artifacts/desktop",
+        slow: true,
+        needs: &[Prerequisite::AptPackages(DESKTOP_APT_PACKAGES)],
+        run: run_desktop,
+    },
+    Suite {
         name: "wasm",
         about: "the browser crates compile for wasm32-unknown-unknown",
         slow: false,
@@ -253,6 +260,29 @@ fn run_web_browser(session: &mut Session) -> Result<(), TaskError> {
         .arg(session.root().join("packages/web/tests/run-with-mock.sh"))
         .env("NANGO_MOCK_BIN", binary);
     session.run(&mut command)
+}
+
+/// Debian packages the desktop suite needs: WebKitGTK and friends to build dioxus-desktop, an
+/// X server and the tools that drive and photograph its windows.
+pub const DESKTOP_APT_PACKAGES: &[&str] = &[
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "libsoup-3.0-dev",
+    "libxdo-dev",
+    "xvfb",
+    "xauth",
+    "xdotool",
+    "imagemagick",
+    "x11-utils",
+];
+
+/// Runs examples/desktop-app's Xvfb end-to-end test (it starts its own Xvfb and nango-mock).
+fn run_desktop(session: &mut Session) -> Result<(), TaskError> {
+    let mut command = session.cargo(["test", "-p", "example-desktop-app", "--test", "xvfb_e2e"]);
+    command.env("DESKTOP_APP_E2E", "1");
+    session.run_tests(&mut command)
 }
 
 /// Fails when the crate's wasm dependency graph holds two versions of one crate (each copy is
