@@ -6,7 +6,8 @@
 //! window shows the integration list (≥ 300 distinct colours; the blank webview has 1–2 and the
 //! loading spinner ~20). The time is taken when the poll that saw the list returns, so it is an
 //! upper bound, late by at most one poll interval (printed too). RSS is read from `/proc` one
-//! second after the paint, for the app process and for the app plus its WebKitGTK processes.
+//! second after the paint, for the app process and for the app plus its WebKitGTK processes (and
+//! their PSS, which splits the shared libraries instead of counting them in every process).
 //! Prints measured figures only.
 
 #[path = "../tests/support/x11.rs"]
@@ -31,8 +32,10 @@ struct Sample {
     resolution: Duration,
     /// RSS of the app process, KiB.
     app_rss: u64,
-    /// RSS of the app and its WebKit processes, KiB.
+    /// RSS of the app and its WebKit processes, KiB (shared pages counted in each).
     tree_rss: u64,
+    /// PSS of the app and its WebKit processes, KiB (shared pages split).
+    tree_pss: u64,
 }
 
 fn main() {
@@ -57,16 +60,18 @@ fn main() {
         match measure(&display, binary) {
             Ok(sample) => {
                 println!(
-                    "  run {run}: painted {:>5} ms (at most {} ms late), RSS app {:>4} MB, app + WebKit {:>4} MB",
+                    "  run {run}: painted {:>5} ms (at most {} ms late), RSS app {:>4} MB, app + WebKit {:>4} MB (PSS {:>4} MB)",
                     sample.painted.as_millis(),
                     sample.resolution.as_millis(),
                     sample.app_rss / 1024,
-                    sample.tree_rss / 1024
+                    sample.tree_rss / 1024,
+                    sample.tree_pss / 1024
                 );
                 samples.push(sample);
             }
             Err(why) => {
                 println!("  run {run}: failed: {why}");
+                drop(display);
                 std::process::exit(1);
             }
         }
@@ -81,9 +86,14 @@ fn main() {
     let tree_rss = median(samples.iter().map(|s| s.tree_rss).collect());
     println!("cold start to Connect UI painted (median of {RUNS}): {painted} ms");
     println!("RSS, app process (median of {RUNS}): {} MB", app_rss / 1024);
+    let tree_pss = median(samples.iter().map(|s| s.tree_pss).collect());
     println!(
         "RSS, app + WebKitGTK processes (median of {RUNS}): {} MB",
         tree_rss / 1024
+    );
+    println!(
+        "PSS, app + WebKitGTK processes (median of {RUNS}): {} MB",
+        tree_pss / 1024
     );
 }
 
@@ -123,6 +133,7 @@ fn measure(display: &Display, binary: &str) -> Result<Sample, String> {
         resolution,
         app_rss: x11::rss_kib(app.pid()),
         tree_rss: x11::tree_rss_kib(app.pid()),
+        tree_pss: x11::tree_pss_kib(app.pid()),
     };
     end(&app);
     drop(app);

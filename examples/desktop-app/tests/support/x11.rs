@@ -54,7 +54,10 @@ impl Display {
         }
         let base = 200 + std::process::id() % 300;
         for number in base..base + 50 {
-            if Path::new(&format!("/tmp/.X{number}-lock")).exists() {
+            // A lock or a socket left behind by another server: not ours to use.
+            if Path::new(&format!("/tmp/.X{number}-lock")).exists()
+                || Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
+            {
                 continue;
             }
             let mut child = Command::new("Xvfb")
@@ -65,6 +68,9 @@ impl Display {
                     "1024x768x24",
                     "-nolisten",
                     "tcp",
+                    // Without it the server resets when its last client leaves (our readiness
+                    // probe), and a client connecting during the reset fails to open it.
+                    "-noreset",
                 ])
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
@@ -72,7 +78,14 @@ impl Display {
                 .map_err(|e| format!("Xvfb: {e}"))?;
             let started = Instant::now();
             while started.elapsed() < Duration::from_secs(5) {
-                if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
+                // Ready once a client can talk to it, not merely once its socket exists.
+                let ready = Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
+                    && Command::new("xdotool")
+                        .arg("getdisplaygeometry")
+                        .env("DISPLAY", format!(":{number}"))
+                        .output()
+                        .is_ok_and(|o| o.status.success());
+                if ready {
                     return Ok(Display {
                         name: format!(":{number}"),
                         xvfb: Some(child),
@@ -294,6 +307,27 @@ pub fn tree_rss_kib(pid: u32) -> u64 {
     let mut queue = vec![pid];
     while let Some(current) = queue.pop() {
         total += rss_kib(current);
+        queue.extend(children(current));
+    }
+    total
+}
+
+/// Proportional memory (PSS: shared pages split between the processes that map them) of `pid`
+/// and every descendant, in KiB: the fair total of a multi-process app.
+pub fn tree_pss_kib(pid: u32) -> u64 {
+    let mut total = 0;
+    let mut queue = vec![pid];
+    while let Some(current) = queue.pop() {
+        total += std::fs::read_to_string(format!("/proc/{current}/smaps_rollup"))
+            .ok()
+            .and_then(|rollup| {
+                rollup
+                    .lines()
+                    .find(|l| l.starts_with("Pss:"))
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .and_then(|v| v.parse::<u64>().ok())
+            })
+            .unwrap_or(0);
         queue.extend(children(current));
     }
     total
