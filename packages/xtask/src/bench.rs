@@ -36,6 +36,11 @@ pub const BENCH_SUITES: &[BenchSuite] = &[
         about: "the Connect UI app in headless Chromium: transfer size, navigation to first integration (10/900), DOM size, search p95 (981)",
         run: run_web,
     },
+    BenchSuite {
+        name: "desktop",
+        about: "examples/desktop-app under Xvfb: cold start to the Connect UI painted, and RSS, median of 5",
+        run: run_desktop,
+    },
 ];
 
 /// Builds the release nango-mock and the Connect UI app (`build-web --app connect-app`), then runs
@@ -71,6 +76,25 @@ fn run_web(session: &mut Session) -> Result<(), TaskError> {
         .arg("bench/web.mjs")
         .current_dir(session.root().join("tests/e2e"))
         .env("NANGO_MOCK_BIN", binary);
+    session.run(&mut command)
+}
+
+/// Builds examples/desktop-app in release mode and runs its cold-start bench (Xvfb, screen
+/// polling), which prints its figures.
+fn run_desktop(session: &mut Session) -> Result<(), TaskError> {
+    crate::prereq::ensure(
+        session,
+        &[crate::prereq::Prerequisite::AptPackages(
+            crate::test::DESKTOP_APT_PACKAGES,
+        )],
+    )?;
+    let mut command = session.cargo([
+        "bench",
+        "-p",
+        "example-desktop-app",
+        "--bench",
+        "cold_start",
+    ]);
     session.run(&mut command)
 }
 

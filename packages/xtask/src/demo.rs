@@ -36,14 +36,9 @@ pub struct DemoArgs {
 pub const DEFAULT_MOCK_PORT: u16 = 3003;
 
 /// The desktop gallery's system libraries (WebKitGTK and friends; see TOOLCHAIN.md).
-pub const DESKTOP_NEEDS: &[Prerequisite] = &[Prerequisite::AptPackages(&[
-    "pkg-config",
-    "libssl-dev",
-    "libwebkit2gtk-4.1-dev",
-    "libgtk-3-dev",
-    "libsoup-3.0-dev",
-    "libxdo-dev",
-])];
+pub const DESKTOP_NEEDS: &[Prerequisite] = &[Prerequisite::AptPackages(
+    crate::test::DESKTOP_BUILD_APT_PACKAGES,
+)];
 
 /// The web apps the demo serves: the gallery at /gallery/, the Connect UI at /connect/.
 const DEMO_WEB_APPS: [&str; 2] = ["gallery", "connect-app"];

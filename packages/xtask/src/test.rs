@@ -52,17 +52,21 @@ pub const SUITES: &[Suite] = &[
         name: "clippy",
         about: "clippy on every crate, target and feature, warnings denied",
         slow: false,
-        needs: &[Prerequisite::RustupComponent {
-            component: "clippy",
-            cargo_subcommand: "clippy",
-        }],
+        needs: &[
+            Prerequisite::RustupComponent {
+                component: "clippy",
+                cargo_subcommand: "clippy",
+            },
+            Prerequisite::AptPackages(DESKTOP_BUILD_APT_PACKAGES),
+        ],
         run: run_clippy,
     },
     Suite {
         name: "unit",
         about: "cargo test: unit, integration and doc tests of the whole workspace",
         slow: false,
-        needs: &[],
+        // The desktop crates build against WebKitGTK; their window tests run under Xvfb.
+        needs: &[Prerequisite::AptPackages(DESKTOP_APT_PACKAGES)],
         run: run_cargo_test,
     },
     Suite {
@@ -96,6 +100,13 @@ pub const SUITES: &[Suite] = &[
             Prerequisite::NpmFolder(E2E_FOLDER),
         ],
         run: run_e2e,
+    },
+    Suite {
+        name: "desktop",
+        about: "examples/desktop-app under Xvfb, driven by keyboard (xdotool): API key, OAuth in the native window, OAuth in a fake system browser; screenshots in tests/artifacts/desktop",
+        slow: true,
+        needs: &[Prerequisite::AptPackages(DESKTOP_APT_PACKAGES)],
+        run: run_desktop,
     },
     Suite {
         name: "wasm",
@@ -308,6 +319,39 @@ fn run_e2e(session: &mut Session) -> Result<(), TaskError> {
         .current_dir(session.root().join(E2E_FOLDER))
         .env("NANGO_MOCK_BIN", binary);
     session.run(&mut command)
+}
+
+/// Debian packages that building dioxus-desktop needs (WebKitGTK and friends; TOOLCHAIN.md).
+pub const DESKTOP_BUILD_APT_PACKAGES: &[&str] = &[
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "libsoup-3.0-dev",
+    "libxdo-dev",
+];
+
+/// Debian packages the desktop tests need: the build packages, an X server and the tools that
+/// drive and photograph its windows.
+pub const DESKTOP_APT_PACKAGES: &[&str] = &[
+    "pkg-config",
+    "libssl-dev",
+    "libwebkit2gtk-4.1-dev",
+    "libgtk-3-dev",
+    "libsoup-3.0-dev",
+    "libxdo-dev",
+    "xvfb",
+    "xauth",
+    "xdotool",
+    "imagemagick",
+    "x11-utils",
+];
+
+/// Runs examples/desktop-app's Xvfb end-to-end test (it starts its own Xvfb and nango-mock).
+fn run_desktop(session: &mut Session) -> Result<(), TaskError> {
+    let mut command = session.cargo(["test", "-p", "example-desktop-app", "--test", "xvfb_e2e"]);
+    command.env("DESKTOP_APP_E2E", "1");
+    session.run_tests(&mut command)
 }
 
 /// Fails when the crate's wasm dependency graph holds two versions of one crate (each copy is
