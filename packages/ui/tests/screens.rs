@@ -182,6 +182,19 @@ fn search_without_match_says_so() {
     assert_eq!(count(&html, r#"data-testid="integration-card""#), 0);
     let text = en_with(MessageKey::IntegrationsListNoResults, &[("query", "zzz")]);
     assert!(html.contains(&esc(&text)), "{html}");
+    // The list is gone, so the search box must not point at it (axe: aria-valid-attr-value).
+    assert!(!html.contains(r#"id="nc-integration-list""#), "{html}");
+    assert!(!html.contains("aria-controls"), "{html}");
+}
+
+#[test]
+fn the_search_box_controls_the_list_when_there_are_results() {
+    let html = render_list(fixtures::github_and_slack(), "git");
+    assert!(
+        html.contains(r#"aria-controls="nc-integration-list""#),
+        "{html}"
+    );
+    assert!(html.contains(r#"id="nc-integration-list""#), "{html}");
 }
 
 #[test]

@@ -21,8 +21,6 @@ const APP_MISSING = !connectAppBuilt()
 
 // Known bugs in nango-ui, reported to the lead: these tests run and print their failure, marked
 // TODO so the suite stays green until the fix lands (then drop the marker).
-const NO_RESULTS_ARIA_BUG = 'nango-ui: with no search results the list element is removed but the search input keeps aria-controls="nc-integration-list" (axe aria-valid-attr-value, critical)';
-const SUCCESS_FOCUS_BUG = 'nango-ui: when the form is replaced by the success view, focus falls to <body> (outside the dialog), so Escape (handled on the dialog) no longer closes';
 
 const SDKS = [
     { name: 'kit', module: '/dist/js/nango.js', missing: kitJsBuilt() ? false : `${KIT_JS_MODULE} is not built` },
@@ -187,7 +185,7 @@ for (const sdk of SDKS) {
             await context.close();
         });
 
-        test('keyboard: Escape on the success screen closes (`close` event)', { todo: SUCCESS_FOCUS_BUG }, async () => {
+        test('keyboard: Escape on the success screen closes (`close` event)', async () => {
             const { context, page, frame } = await openConnectUi();
             await connectApiKey(frame, 'good-key');
             await frame.waitForSelector('[data-screen="success"]');
@@ -259,7 +257,7 @@ for (const sdk of SDKS) {
                 assert.ok(checked.length >= 12, checked.join(', '));
             });
 
-            test(`axe: the search-without-results list has 0 violations (${theme})`, { todo: NO_RESULTS_ARIA_BUG }, async () => {
+            test(`axe: the search-without-results list has 0 violations (${theme})`, async () => {
                 const { context, page, frame } = await openConnectUi({ props: { themeOverride: theme } });
                 await frame.fill('#nc-search-input', 'zzzz-no-such-app');
                 await frame.waitForSelector('[data-testid="no-results"]');

@@ -183,6 +183,8 @@ pub fn IntegrationsView(
     };
     let mut focus_from_search = focus_position.clone();
     let results_for_search = results.clone();
+    // `aria-controls` must name an element that exists: the list is not rendered without results.
+    let controls_list = (!results.is_empty()).then_some("nc-integration-list");
     let integrations_for_search = integrations.clone();
 
     rsx! {
@@ -204,7 +206,7 @@ pub fn IntegrationsView(
                     autocomplete: "off",
                     spellcheck: "false",
                     placeholder: i18n.text(MessageKey::IntegrationsListSearchPlaceholder),
-                    aria_controls: "nc-integration-list",
+                    aria_controls: controls_list,
                     aria_describedby: "nc-search-count",
                     // Uncontrolled (see `FieldView`): written once, so fast typing never races a
                     // re-render writing back an older query.

@@ -13,7 +13,9 @@ use crate::i18n::{MessageKey, use_connect_i18n};
 pub const TITLE_ID: &str = "connect-ui-title";
 
 /// Installs the focus trap (Tab/Shift-Tab wrap inside the dialog) and moves focus into it.
-/// Runs once per dialog element, in browsers and webviews (never under SSR).
+/// When a screen change removes the focused element (focus falls back to `<body>`), focus
+/// returns to the dialog, so Escape and Tab keep working; focus that the host page moved
+/// elsewhere on purpose is left alone. Runs once per dialog element (never under SSR).
 const FOCUS_TRAP_JS: &str = r#"
 const id = await dioxus.recv();
 const d = document.getElementById(id);
@@ -28,6 +30,10 @@ if (d && !d.__ncTrap) {
     if (e.shiftKey && (a === first || a === d || !d.contains(a))) { e.preventDefault(); last.focus(); }
     else if (!e.shiftKey && (a === last || !d.contains(a))) { e.preventDefault(); first.focus(); }
   });
+  new MutationObserver(() => {
+    const a = document.activeElement;
+    if (d.isConnected && (a === null || a === document.body)) d.focus({ preventScroll: true });
+  }).observe(d, { childList: true, subtree: true });
   if (!d.contains(document.activeElement)) d.focus({ preventScroll: true });
 }
 "#;
