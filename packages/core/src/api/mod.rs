@@ -2,6 +2,17 @@
 //! telemetry, and the credential requests built elsewhere as [`ApiRequest`] values).
 
 pub mod envelope;
+#[cfg(target_arch = "wasm32")]
+mod fetch;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+mod transport;
+
+#[cfg(target_arch = "wasm32")]
+use fetch::Transport;
+#[cfg(not(target_arch = "wasm32"))]
+use native::Transport;
+use transport::{ApiResponse, Outgoing};
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
@@ -38,21 +49,13 @@ const PATH_SEGMENT: &AsciiSet = &CONTROLS
     .add(b'/')
     .add(b'%');
 
-/// One HTTP answer: status and raw body.
-struct ApiResponse {
-    /// The HTTP status code.
-    status: u16,
-    /// The body bytes (empty for 204).
-    body: Vec<u8>,
-}
-
 /// A client for one Nango server, cheap to clone (the underlying connection pool is shared).
 #[derive(Clone, Debug)]
 pub struct NangoApi {
     /// The server's base URL: path prefix kept, no trailing slash.
     base_url: String,
-    /// The HTTP client.
-    client: reqwest::Client,
+    /// The HTTP transport: reqwest on native targets, the browser's `fetch` on wasm32.
+    transport: Transport,
 }
 
 impl NangoApi {
@@ -60,11 +63,18 @@ impl NangoApi {
     /// fragment; a path prefix is kept, trailing slashes are trimmed), with a default HTTP client
     /// (30 s request timeout on native targets).
     pub fn new(base_url: &str) -> Result<Self, AuthError> {
-        NangoApi::with_client(base_url, default_client()?)
+        NangoApi::with_transport(base_url, Transport::new()?)
     }
 
-    /// Like [`NangoApi::new`], with a caller-provided `reqwest::Client`.
+    /// Like [`NangoApi::new`], with a caller-provided `reqwest::Client` (native targets only:
+    /// the browser build sends with `fetch` and has no reqwest).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn with_client(base_url: &str, client: reqwest::Client) -> Result<Self, AuthError> {
+        NangoApi::with_transport(base_url, Transport::with_client(client))
+    }
+
+    /// Checks and normalises `base_url` and pairs it with `transport`.
+    fn with_transport(base_url: &str, transport: Transport) -> Result<Self, AuthError> {
         let url = Url::parse(base_url).map_err(|_| AuthError::invalid_host_url())?;
         let usable = matches!(url.scheme(), "http" | "https")
             && url.has_host()
@@ -75,7 +85,7 @@ impl NangoApi {
         }
         Ok(NangoApi {
             base_url: url.as_str().trim_end_matches('/').to_owned(),
-            client,
+            transport,
         })
     }
 
@@ -230,49 +240,44 @@ impl NangoApi {
         request: &ApiRequest,
         accept_language: Option<&str>,
     ) -> Result<ApiResponse, AuthError> {
-        let method = match request.method {
-            Method::Get => reqwest::Method::GET,
-            Method::Post => reqwest::Method::POST,
-            Method::Delete => reqwest::Method::DELETE,
-        };
-        let mut builder = self.client.request(method, self.url_of(request));
+        let mut headers: Vec<(&'static str, &str)> = Vec::with_capacity(3);
+        let bearer;
         match &request.auth {
             BearerAuth::None => {}
             BearerAuth::Session(token) => {
-                builder = builder.bearer_auth(token.expose());
+                bearer = format!("Bearer {}", token.expose());
+                headers.push(("authorization", &bearer));
             }
             BearerAuth::Secret(key) => {
-                builder = builder.bearer_auth(key.expose());
+                bearer = format!("Bearer {}", key.expose());
+                headers.push(("authorization", &bearer));
             }
         }
         if let Some(language) = accept_language.filter(|language| !language.is_empty()) {
-            builder = builder.header(reqwest::header::ACCEPT_LANGUAGE, language);
+            headers.push(("accept-language", language));
         }
-        if let Some(body) = &request.body {
-            let bytes = serde_json::to_vec(body).map_err(|err| {
-                AuthError::new(
-                    AuthErrorKind::UnknownError,
-                    format!("could not encode the request body: {err}"),
-                )
-            })?;
-            builder = builder
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(bytes);
-        }
-
-        let response = builder
-            .send()
+        let body = match &request.body {
+            Some(body) => {
+                headers.push(("content-type", "application/json"));
+                Some(serde_json::to_string(body).map_err(|err| {
+                    AuthError::new(
+                        AuthErrorKind::UnknownError,
+                        format!("could not encode the request body: {err}"),
+                    )
+                })?)
+            }
+            None => None,
+        };
+        let outgoing = Outgoing {
+            method: request.method,
+            url: self.url_of(request),
+            headers,
+            body,
+        };
+        self.transport
+            .send(outgoing)
             .await
-            .map_err(|err| transport_error(request, err))?;
-        let status = response.status().as_u16();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|err| transport_error(request, err))?;
-        Ok(ApiResponse {
-            status,
-            body: body.to_vec(),
-        })
+            .map_err(|failure| failure.into_auth_error(request))
     }
 }
 
@@ -295,54 +300,6 @@ fn to_body<B: Serialize>(body: &B) -> Result<Value, AuthError> {
             format!("could not encode the request body: {err}"),
         )
     })
-}
-
-/// The default HTTP client: 30 s timeout on native targets; the browser's fetch on wasm32.
-fn default_client() -> Result<reqwest::Client, AuthError> {
-    let builder = reqwest::Client::builder();
-    #[cfg(not(target_arch = "wasm32"))]
-    let builder = builder.timeout(DEFAULT_REQUEST_TIMEOUT);
-    builder.build().map_err(|err| {
-        AuthError::new(
-            AuthErrorKind::RequestFailed,
-            format!("could not create the HTTP client: {}", error_chain(&err)),
-        )
-    })
-}
-
-/// Maps a transport failure to `timeout` or `request_failed`, naming method and path but never
-/// the query (it can carry a session token).
-fn transport_error(request: &ApiRequest, err: reqwest::Error) -> AuthError {
-    let kind = if err.is_timeout() {
-        AuthErrorKind::Timeout
-    } else {
-        AuthErrorKind::RequestFailed
-    };
-    let err = err.without_url();
-    AuthError::new(
-        kind,
-        format!(
-            "{} {} failed: {}",
-            request.method.as_str(),
-            request.path,
-            error_chain(&err)
-        ),
-    )
-}
-
-/// An error and its sources, joined with `: `.
-fn error_chain(err: &dyn std::error::Error) -> String {
-    let mut text = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
 }
 
 #[cfg(test)]
@@ -400,6 +357,27 @@ mod tests {
         assert_eq!(
             api.url_of(&relative),
             "https://nango.example.com/api/integrations"
+        );
+    }
+
+    /// `idna_adapter` is pinned to its ASCII-only 1.0.0 (size of the browser wasm): Unicode
+    /// hostnames are rejected, their punycode form works.
+    #[test]
+    fn hosts_must_be_ascii_or_punycode() {
+        let err = NangoApi::new("https://b\u{fc}cher.example").unwrap_err();
+        assert_eq!(err.kind, AuthErrorKind::InvalidHostUrl);
+        assert_eq!(
+            NangoApi::new("https://xn--bcher-kva.example/api/")
+                .unwrap()
+                .base_url(),
+            "https://xn--bcher-kva.example/api"
+        );
+        assert!(url::Url::parse("https://B\u{fc}CHER.example").is_err());
+        assert_eq!(
+            url::Url::parse("https://NANGO.Example:3003/")
+                .unwrap()
+                .host_str(),
+            Some("nango.example")
         );
     }
 
