@@ -11,10 +11,12 @@ use std::time::Instant;
 use dioxus::prelude::*;
 use nango::connection::ConnectionSummary;
 use nango::messages::ConnectUiEvent;
-use nango::{
-    AuthPhase, AuthWindowChoice, ClientAuth, ConnectUiWindow, ConnectUiWindowOptions, Nango,
-    NangoOptions, use_native_auth_windows,
+// The backend's module path works whichever other backend a workspace build also enables.
+use nango::desktop::{
+    AuthPhase, AuthWindowChoice, ConnectUiWindow, ConnectUiWindowOptions, Nango,
+    use_native_auth_windows,
 };
+use nango::{ClientAuth, NangoOptions};
 use tokio::sync::mpsc;
 
 use crate::backend::Backend;

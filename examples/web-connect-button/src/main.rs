@@ -6,7 +6,9 @@
 mod app {
     use dioxus::prelude::*;
     use nango::messages::ConnectUiEvent;
-    use nango::{ConnectButton, ConnectSessionToken, TokenFuture};
+    // The backend's module path works whichever other backend a workspace build also enables.
+    use nango::ConnectSessionToken;
+    use nango::web::{ConnectButton, TokenFuture};
     use serde::Deserialize;
 
     /// The Nango server: nango-mock from `cargo xtask demo` (it also serves the Connect UI at
