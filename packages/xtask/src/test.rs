@@ -155,6 +155,14 @@ pub const BROWSER_CRATES: &[BrowserCrate] = &[
         package: "nango-connect-app",
         feature_args: &[],
     },
+    BrowserCrate {
+        package: "gallery",
+        feature_args: &[],
+    },
+    BrowserCrate {
+        package: "example-web-connect-button",
+        feature_args: &[],
+    },
 ];
 
 /// Runs the selected suites after installing what they need.
