@@ -5,29 +5,11 @@ use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use nango_core::AuthErrorKind;
+use nango_core::session::TelemetryEvent;
 
 use super::{AppState, LimitedBody, TelemetryRecord, parse_json, require_empty_query};
 use crate::envelope::ApiError;
 use crate::validation::Checker;
-
-/// The events the Connect UI sends.
-pub const EVENTS: &[&str] = &[
-    "open",
-    "view:list",
-    "view:integration",
-    "view:unknown_error",
-    "view:credentials_error",
-    "view:success",
-    "click:integration",
-    "click:doc",
-    "click:doc_section",
-    "click:connect",
-    "click:close",
-    "click:finish",
-    "click:outside",
-    "popup:blocked_by_browser",
-    "popup:closed_early",
-];
 
 const MAX_KEPT: usize = 10_000;
 
@@ -47,7 +29,7 @@ pub async fn beacon(
     let token = c.string(map, "token", 1, 255, true, &[]);
     let event = c.string(map, "event", 1, 64, true, &[]);
     if let Some(e) = event
-        && !EVENTS.contains(&e)
+        && TelemetryEvent::from_wire(e).is_none()
     {
         c.issues.push(crate::envelope::Issue::new(
             "invalid_value",
