@@ -13,7 +13,9 @@ pub use form::{
     Control, DocsUrl, FieldGroup, FieldId, FormField, FormModel, FormValues, IntegrationContext,
 };
 pub use loader::{Catalogue, CatalogueError};
-pub use pattern::{BACKTRACK_LIMIT, JsPattern, PatternError, translate as translate_js_pattern};
+pub use pattern::{
+    BACKTRACK_LIMIT, JsPattern, MAX_BROWSER_INPUT, PatternError, translate as translate_js_pattern,
+};
 pub use provider::{AuthMode, FieldFormat, FieldSpec, Provider};
 pub use validate::{
     FieldError, ValidationReport, is_email, is_hostname, is_url, is_uuid, validate_field,

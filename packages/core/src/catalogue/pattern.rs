@@ -2,13 +2,18 @@
 //! run with a bounded backtracking engine so a hostile pattern errors instead of freezing.
 //!
 //! Native builds use fancy-regex (look-around is needed by the salesforce hostname patterns) with
-//! a backtrack limit. On wasm32 fancy-regex is not linked: [`JsPattern::is_match`] accepts every
-//! value there (documented fallback, to be replaced by the browser's `RegExp`).
+//! a backtrack limit. In the browser (wasm32) the page's own `RegExp` runs the original source,
+//! with values longer than [`MAX_BROWSER_INPUT`] left unchecked (`RegExp` has no step limit).
 
 use std::fmt;
 
 /// How many backtracking steps one match may take before it is abandoned.
 pub const BACKTRACK_LIMIT: usize = 200_000;
+
+/// The longest value the browser's `RegExp` is asked to check. Catalogue patterns describe
+/// hostnames, account ids and keys; a longer value is reported as
+/// [`PatternError::BacktrackLimit`] ("cannot validate") instead of risking a frozen page.
+pub const MAX_BROWSER_INPUT: usize = 4_096;
 
 /// Why a pattern cannot be used to validate a value. The Connect UI treats every case as
 /// "cannot validate": the field is not blocked, the error is reported.
@@ -31,7 +36,8 @@ pub enum PatternError {
         /// The engine's message.
         reason: String,
     },
-    /// Matching took more than [`BACKTRACK_LIMIT`] backtracking steps.
+    /// Matching took more than [`BACKTRACK_LIMIT`] backtracking steps (in the browser: the value
+    /// is longer than [`MAX_BROWSER_INPUT`]).
     #[error("regex /{pattern}/ exceeded its backtracking limit")]
     BacktrackLimit {
         /// The JavaScript pattern source.
@@ -120,25 +126,58 @@ mod engine {
 
 #[cfg(target_arch = "wasm32")]
 mod engine {
-    //! The wasm32 fallback: no regex engine is linked yet, every value is accepted.
-    use super::PatternError;
+    //! The browser engine: the page's own `RegExp`, i.e. exactly the JavaScript semantics the
+    //! catalogue's patterns are written for. `RegExp` has no backtracking limit, so the value is
+    //! capped at [`MAX_BROWSER_INPUT`](super::MAX_BROWSER_INPUT) characters: longer values are not
+    //! checked (a typed error, which the form treats as "cannot validate").
+    use js_sys::wasm_bindgen::{JsCast, JsValue};
+    use js_sys::{Array, Function, Reflect, RegExp};
 
-    /// A placeholder that accepts everything (the browser `RegExp` will replace it).
+    use super::{MAX_BROWSER_INPUT, PatternError};
+
+    /// The pattern's JavaScript source, checked to compile; a `RegExp` is made per match
+    /// (JS values are not `Send`, and the engine caches compiled sources itself).
     #[derive(Clone)]
     pub(super) struct Compiled;
 
     impl Compiled {
-        pub(super) fn build(_source: &str, _translated: &str) -> Result<Self, PatternError> {
+        pub(super) fn build(source: &str, _translated: &str) -> Result<Self, PatternError> {
+            regexp(source)?;
             Ok(Compiled)
         }
 
-        pub(super) fn is_match(
-            &self,
-            _source: &str,
-            _haystack: &str,
-        ) -> Result<bool, PatternError> {
-            Ok(true)
+        pub(super) fn is_match(&self, source: &str, haystack: &str) -> Result<bool, PatternError> {
+            if haystack.chars().count() > MAX_BROWSER_INPUT {
+                return Err(PatternError::BacktrackLimit {
+                    pattern: source.to_owned(),
+                });
+            }
+            Ok(regexp(source)?.test(haystack))
         }
+    }
+
+    /// `new RegExp(source)`, with the `SyntaxError` it may throw as a typed error.
+    fn regexp(source: &str) -> Result<RegExp, PatternError> {
+        let invalid = |reason: String| PatternError::Invalid {
+            pattern: source.to_owned(),
+            reason,
+        };
+        let constructor = Reflect::get(&js_sys::global(), &JsValue::from_str("RegExp"))
+            .ok()
+            .and_then(|value| value.dyn_into::<Function>().ok())
+            .ok_or_else(|| invalid("this environment has no RegExp".to_owned()))?;
+        let arguments = Array::of1(&JsValue::from_str(source));
+        Reflect::construct(&constructor, &arguments)
+            .map_err(|error| {
+                invalid(
+                    error
+                        .dyn_ref::<js_sys::Error>()
+                        .map(|error| String::from(error.message()))
+                        .unwrap_or_else(|| "RegExp rejected the pattern".to_owned()),
+                )
+            })?
+            .dyn_into::<RegExp>()
+            .map_err(|_| invalid("RegExp did not construct a RegExp".to_owned()))
     }
 }
 
