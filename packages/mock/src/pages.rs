@@ -131,13 +131,16 @@ pub fn app_install_page(app_name: &str, installation_id: &str, state: &str) -> S
     )
 }
 
-/// A generated logo: the first letter of `name` on a colour derived from the name.
+/// A generated logo: the first letter of `name` (after the demo catalogue's `mock-` prefix) on a
+/// colour derived from the name.
 pub fn logo_svg(name: &str) -> String {
     let hash = name.bytes().fold(2166136261u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(16777619)
     });
     let hue = hash % 360;
     let letter = name
+        .strip_prefix("mock-")
+        .unwrap_or(name)
         .chars()
         .find(|c| c.is_alphanumeric())
         .map(|c| c.to_uppercase().to_string())
@@ -167,6 +170,14 @@ mod tests {
         let page = callback_page(Some(&e));
         assert!(!page.contains("</script><b>"));
         assert!(page.contains("Connection failed ✕"));
+    }
+
+    #[test]
+    fn demo_logos_use_the_letter_after_the_mock_prefix() {
+        assert!(logo_svg("mock-api-key").contains(">A</text>"));
+        assert!(logo_svg("github").contains(">G</text>"));
+        assert!(logo_svg("mock-").contains(">?</text>"));
+        assert_ne!(logo_svg("mock-basic"), logo_svg("mock-bill"));
     }
 
     #[test]
