@@ -1,12 +1,10 @@
 //! The official `providers.yaml` of npm `@nangohq/providers` 0.71.10: parsed whole, aliases
 //! resolved, a form built for every provider and every pattern compiled.
 //!
-//! The package is fetched once with `npm pack` into `$NANGO_PROVIDERS_CACHE` (default:
-//! `$CARGO_TARGET_DIR/providers-0.71.10/`, else `target/providers-0.71.10/`) and reused.
+//! The package is fetched once and cached by nango-fixtures (`NANGO_PROVIDERS_CACHE` to run offline).
 #![cfg(feature = "yaml")]
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use nango_core::catalogue::{
@@ -14,50 +12,9 @@ use nango_core::catalogue::{
 };
 use proptest::prelude::*;
 
-const VERSION: &str = "0.71.10";
-
-fn cache_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("NANGO_PROVIDERS_CACHE") {
-        return PathBuf::from(dir);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    target.join(format!("providers-{VERSION}"))
-}
-
-/// The path of providers.yaml, downloading the package when it is not cached yet.
-fn providers_yaml() -> PathBuf {
-    static FETCH: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    let _guard = FETCH.lock().unwrap_or_else(|e| e.into_inner());
-    let dir = cache_dir();
-    let yaml = dir.join("package/providers.yaml");
-    if yaml.exists() {
-        return yaml;
-    }
-    std::fs::create_dir_all(&dir).expect("create the providers cache dir");
-    let out = Command::new("npm")
-        .args(["pack", &format!("@nangohq/providers@{VERSION}"), "--silent"])
-        .current_dir(&dir)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run npm to fetch @nangohq/providers@{VERSION}: {e}"));
-    assert!(
-        out.status.success(),
-        "`npm pack @nangohq/providers@{VERSION}` failed (set NANGO_PROVIDERS_CACHE to a dir \
-         holding package/providers.yaml to run offline): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let tgz = dir.join(format!("nangohq-providers-{VERSION}.tgz"));
-    let status = Command::new("tar")
-        .arg("xzf")
-        .arg(&tgz)
-        .arg("package/providers.yaml")
-        .current_dir(&dir)
-        .status()
-        .expect("run tar");
-    assert!(status.success(), "tar could not extract {}", tgz.display());
-    assert!(yaml.exists(), "providers.yaml missing after extraction");
-    yaml
+/// The path of the official providers.yaml (fetched once, shared by every test binary).
+fn providers_yaml() -> std::path::PathBuf {
+    nango_fixtures::official_providers_yaml().unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn catalogue() -> Catalogue {
@@ -213,7 +170,7 @@ fn patterns_agree_with_javascript() {
             }
         }
     }
-    let file = cache_dir().join("pattern-pairs.json");
+    let file = nango_fixtures::providers_cache_dir().join("pattern-pairs.json");
     std::fs::write(&file, serde_json::to_string(&pairs).unwrap()).unwrap();
     let script = "const pairs = require(process.argv[1]); const diffs = [];\n\
         for (const p of pairs) { let js = null; try { js = new RegExp(p.pattern).test(p.example); } catch (e) {}\n\

@@ -1,15 +1,12 @@
 //! Every provider of the official providers.yaml (npm `@nangohq/providers` 0.71.10) renders its
 //! auth form without panic, with one visible control or hidden input per generated field.
 //!
-//! Uses the cache of nango-core's test: `$NANGO_PROVIDERS_CACHE`, else
-//! `$CARGO_TARGET_DIR/providers-0.71.10/`, else `target/providers-0.71.10/` (fetched with
-//! `npm pack` when missing).
+//! The file is fetched once and cached by nango-fixtures (`NANGO_PROVIDERS_CACHE` to run offline).
 
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::rc::Rc;
 
 use dioxus::prelude::*;
@@ -19,44 +16,9 @@ use nango_ui::components::{GoHandlers, GoScreen};
 use nango_ui::connect::{FormPhase, FormScreen, HostingMode};
 use nango_ui::fake::fixtures;
 
-const VERSION: &str = "0.71.10";
-
-fn cache_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("NANGO_PROVIDERS_CACHE") {
-        return PathBuf::from(dir);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    target.join(format!("providers-{VERSION}"))
-}
-
+/// The path of the official providers.yaml (fetched once, shared by every test binary).
 fn providers_yaml() -> PathBuf {
-    let dir = cache_dir();
-    let yaml = dir.join("package/providers.yaml");
-    if yaml.exists() {
-        return yaml;
-    }
-    std::fs::create_dir_all(&dir).expect("create the providers cache dir");
-    let out = Command::new("npm")
-        .args(["pack", &format!("@nangohq/providers@{VERSION}"), "--silent"])
-        .current_dir(&dir)
-        .output()
-        .expect("run npm");
-    assert!(
-        out.status.success(),
-        "npm pack failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let status = Command::new("tar")
-        .arg("xzf")
-        .arg(dir.join(format!("nangohq-providers-{VERSION}.tgz")))
-        .arg("package/providers.yaml")
-        .current_dir(&dir)
-        .status()
-        .expect("run tar");
-    assert!(status.success());
-    yaml
+    nango_fixtures::official_providers_yaml().unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[component]
