@@ -14,12 +14,12 @@ use fetch::Transport;
 use native::Transport;
 use transport::{ApiResponse, Outgoing};
 
-use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde::Serialize;
 use serde_json::Value;
 use url::Url;
 
 use crate::catalogue::Provider;
+use crate::encoding::encode_path_segment;
 use crate::connection::{ConnectionFilter, ConnectionList, ConnectionSummary};
 use crate::ids::ProviderName;
 use crate::request::{ApiRequest, BearerAuth, Method};
@@ -34,20 +34,6 @@ pub use envelope::{DataEnvelope, ErrorBody, ErrorEnvelope, ValidationIssue};
 /// How long a request may take on native targets before it fails with `timeout`.
 #[cfg(not(target_arch = "wasm32"))]
 pub const DEFAULT_REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
-
-/// Characters percent-encoded in one path segment (the WHATWG path set plus `/` and `%`).
-const PATH_SEGMENT: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}')
-    .add(b'/')
-    .add(b'%');
 
 /// A client for one Nango server, cheap to clone (the underlying connection pool is shared).
 #[derive(Clone, Debug)]
@@ -151,10 +137,7 @@ impl NangoApi {
         provider: &ProviderName,
         accept_language: Option<&str>,
     ) -> Result<Provider, AuthError> {
-        let path = format!(
-            "/providers/{}",
-            utf8_percent_encode(provider.as_str(), PATH_SEGMENT)
-        );
+        let path = format!("/providers/{}", encode_path_segment(provider.as_str()));
         let request = bare(Method::Get, &path, BearerAuth::Session(token.clone()));
         let response = self.send(&request, accept_language).await?;
         envelope::decode_data(response.status, &response.body)
@@ -383,11 +366,7 @@ mod tests {
 
     #[test]
     fn provider_names_are_one_encoded_segment() {
-        let encoded = utf8_percent_encode("a b/c?%é", PATH_SEGMENT).to_string();
-        assert_eq!(encoded, "a%20b%2Fc%3F%25%C3%A9");
-        assert_eq!(
-            utf8_percent_encode("google-mail~:.@_", PATH_SEGMENT).to_string(),
-            "google-mail~:.@_"
-        );
+        assert_eq!(encode_path_segment("a b/c?%é"), "a%20b%2Fc%3F%25%C3%A9");
+        assert_eq!(encode_path_segment("google-mail~:.@_"), "google-mail~:.@_");
     }
 }
