@@ -19,8 +19,8 @@ use serde_json::Value;
 use url::Url;
 
 use crate::catalogue::Provider;
-use crate::encoding::encode_path_segment;
 use crate::connection::{ConnectionFilter, ConnectionList, ConnectionSummary};
+use crate::encoding::encode_path_segment;
 use crate::ids::ProviderName;
 use crate::request::{ApiRequest, BearerAuth, Method};
 use crate::session::{

@@ -90,23 +90,15 @@ pub async fn connect(
         "expires_at": expires_at,
         "raw": {"token": access_token, "expires_at": expires_at},
     });
-    let record = ConnectionRecord {
-        id: 0,
-        connection_id: flow.connection_id.clone(),
-        provider_config_key: key.to_owned(),
-        provider: flow.provider.clone(),
+    let record = ConnectionRecord::created(
+        flow.session.as_ref(),
+        flow.connection_id.clone(),
+        key.to_owned(),
+        flow.provider.clone(),
         connection_config,
         credentials,
-        end_user: flow.session.as_ref().and_then(|s| s.end_user.clone()),
-        tags: flow
-            .session
-            .as_ref()
-            .and_then(|s| s.tags.clone())
-            .unwrap_or_default(),
-        pending: false,
-        created_at_ms: now,
-        updated_at_ms: now,
-    };
+        now,
+    );
     if app.store.upsert_connection(record).is_err() {
         return ApiError::code_message(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -458,20 +458,16 @@ async fn handle(
     let credentials = stored_credentials(&app, endpoint, &body, &mut config);
     let now = app.now_ms();
     let record = ConnectionRecord {
-        id: 0,
-        connection_id: connection_id.clone(),
-        provider_config_key: key.clone(),
-        provider: integration.provider.clone(),
-        connection_config: config,
-        credentials,
-        end_user: session.as_ref().and_then(|s| s.end_user.clone()),
-        tags: session
-            .as_ref()
-            .and_then(|s| s.tags.clone())
-            .unwrap_or_default(),
         pending: endpoint == Endpoint::Outbound,
-        created_at_ms: now,
-        updated_at_ms: now,
+        ..ConnectionRecord::created(
+            session.as_ref(),
+            connection_id.clone(),
+            key.clone(),
+            integration.provider.clone(),
+            config,
+            credentials,
+            now,
+        )
     };
     if let Err(_e) = app.store.upsert_connection(record) {
         return Err(ApiError::code_message(

@@ -517,23 +517,15 @@ pub async fn callback(
         "expires_at": super::iso_ms(now.saturating_add(3_600_000)),
         "raw": raw_tokens,
     });
-    let record = ConnectionRecord {
-        id: 0,
-        connection_id: conn.to_owned(),
-        provider_config_key: key.to_owned(),
-        provider: flow.provider.clone(),
-        connection_config: flow.connection_config.clone(),
+    let record = ConnectionRecord::created(
+        flow.session.as_ref(),
+        conn.to_owned(),
+        key.to_owned(),
+        flow.provider.clone(),
+        flow.connection_config.clone(),
         credentials,
-        end_user: flow.session.as_ref().and_then(|s| s.end_user.clone()),
-        tags: flow
-            .session
-            .as_ref()
-            .and_then(|s| s.tags.clone())
-            .unwrap_or_default(),
-        pending: false,
-        created_at_ms: now,
-        updated_at_ms: now,
-    };
+        now,
+    );
     if app.store.upsert_connection(record).is_err() {
         return ws_error(
             &app,

@@ -91,6 +91,34 @@ pub struct ConnectionRecord {
     pub updated_at_ms: i64,
 }
 
+impl ConnectionRecord {
+    /// A new, not pending connection, owned by the end user and tags of the `session` that
+    /// created it (none for connections made with a public key).
+    pub fn created(
+        session: Option<&SessionRecord>,
+        connection_id: String,
+        provider_config_key: String,
+        provider: String,
+        connection_config: Map<String, Value>,
+        credentials: Value,
+        now_ms: i64,
+    ) -> Self {
+        ConnectionRecord {
+            id: 0,
+            connection_id,
+            provider_config_key,
+            provider,
+            connection_config,
+            credentials,
+            end_user: session.and_then(|s| s.end_user.clone()),
+            tags: session.and_then(|s| s.tags.clone()).unwrap_or_default(),
+            pending: false,
+            created_at_ms: now_ms,
+            updated_at_ms: now_ms,
+        }
+    }
+}
+
 /// Persistence for sessions and connections. Writes are durable when they return.
 pub trait Store: Send + Sync {
     /// Stores a new session.
