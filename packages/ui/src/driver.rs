@@ -262,6 +262,12 @@ pub fn random_uuid_v4() -> String {
         hasher.write_usize(index);
         chunk.copy_from_slice(&hasher.finish().to_le_bytes());
     }
+    uuid_v4_from_random_bytes(bytes)
+}
+
+/// Formats 16 random bytes as a UUID v4 (`xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx`), setting the
+/// version and variant bits.
+pub fn uuid_v4_from_random_bytes(mut bytes: [u8; 16]) -> String {
     bytes[6] = (bytes[6] & 0x0f) | 0x40;
     bytes[8] = (bytes[8] & 0x3f) | 0x80;
     let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
@@ -324,6 +330,18 @@ mod tests {
         assert_eq!(
             iso8601_from_unix_millis(951_782_400_000),
             "2000-02-29T00:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn fixed_bytes_get_the_version_and_variant_bits() {
+        assert_eq!(
+            uuid_v4_from_random_bytes([0xff; 16]),
+            "ffffffff-ffff-4fff-bfff-ffffffffffff"
+        );
+        assert_eq!(
+            uuid_v4_from_random_bytes([0; 16]),
+            "00000000-0000-4000-8000-000000000000"
         );
     }
 

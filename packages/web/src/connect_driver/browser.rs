@@ -224,17 +224,7 @@ pub(super) fn random_uuid() -> String {
     if crypto.get_random_values_with_u8_array(&mut bytes).is_err() {
         return nango_ui::driver::random_uuid_v4();
     }
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    nango_ui::driver::uuid_v4_from_random_bytes(bytes)
 }
 
 /// `new Date().toISOString()`.
