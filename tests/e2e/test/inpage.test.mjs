@@ -10,13 +10,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-    DIST_DIR, STATIC_MOUNTS, WEB_ARTIFACT_DIR, launchBrowser, screenshot, sendJson, startMock, startStaticServer
+    DIST_DIR, STATIC_MOUNTS, WEB_ARTIFACT_DIR, connectAppBuilt, launchBrowser, mockSupports, screenshot, sendJson, startMock, startStaticServer
 } from '../harness.mjs';
 
 const APP_DIR = join(DIST_DIR, 'web-connect-button');
 const APP_MISSING = existsSync(join(APP_DIR, 'index.html'))
     ? false
     : 'dist/web-connect-button is not built (cargo xtask build-web --app web-connect-button)';
+
+const IFRAME_MISSING = !connectAppBuilt()
+    ? 'dist/connect-app is not built (cargo xtask build-web --app connect-app)'
+    : !mockSupports('--connect-ui-dir') ? 'this nango-mock has no --connect-ui-dir' : false;
 
 /** The example's in-page section, its button, status line, event log and the overlay. */
 const SECTION = '#in-page';
@@ -32,7 +36,9 @@ describe('Connect UI in-page (examples/web-connect-button)', { skip: APP_MISSING
     const sessions = [];
 
     before(async () => {
-        mock = await startMock({ connectUi: false });
+        // The mock also serves dist/connect-app at /connect/ (when built) for the example's
+        // iframe button.
+        mock = await startMock();
         // The example's backend (src/bin/server.rs) in a few lines: the app at /app/ and
         // `POST /api/session-token` answering `{ sessionToken }`, created with the secret key.
         const routes = {
@@ -85,14 +91,15 @@ describe('Connect UI in-page (examples/web-connect-button)', { skip: APP_MISSING
         return (await eventLog(page)).find((event) => event.type === type);
     }
 
-    async function shoot(page, name, theme) {
-        await page.evaluate(() => Promise.race([
+    async function shoot(page, name, theme, mode = 'inpage') {
+        // Let entrance transitions finish (in the page and in an iframe), never more than 2 s.
+        await Promise.all(page.frames().map((frame) => frame.evaluate(() => Promise.race([
             Promise.all(document.getAnimations()
                 .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
                 .map((animation) => animation.finished.catch(() => null))),
             new Promise((done) => setTimeout(done, 2_000))
-        ]));
-        await screenshot(page, `inpage-${name}-${theme}`, { dir: WEB_ARTIFACT_DIR });
+        ]))));
+        await screenshot(page, `${mode}-${name}-${theme}`, { dir: WEB_ARTIFACT_DIR });
     }
 
     async function assertTheme(page, theme) {
@@ -182,6 +189,34 @@ describe('Connect UI in-page (examples/web-connect-button)', { skip: APP_MISSING
             const error = await eventOf(page, 'error');
             assert.match(error.text, /^error: \S+ \(/);
             assert.ok(!(await eventLog(page)).some((event) => event.type === 'connect'));
+            await context.close();
+        });
+    }
+
+    // The example's other button: the same app, the Connect UI in an iframe (the connect-app the
+    // mock serves), photographed in both themes next to the in-page screens.
+    for (const theme of ['light', 'dark']) {
+        test(`the example's iframe button: API key connect (${theme})`, { skip: IFRAME_MISSING }, async () => {
+            const context = await browser.newContext({ colorScheme: theme, viewport: { width: 1024, height: 768 } });
+            const page = await context.newPage();
+            await page.goto(`${statics.url}/app/?nango_host=${encodeURIComponent(mock.url)}`);
+            await page.click('#iframe [data-testid="connect-button"]');
+            const frame = await (await page.waitForSelector('iframe', { timeout: 10_000 })).contentFrame();
+            await frame.waitForSelector('[data-screen="list"]', { timeout: 15_000 });
+            assert.equal(await frame.getAttribute('.nango-connect', 'data-theme'), theme);
+            await shoot(page, 'list', theme, 'iframe');
+            await frame.click('[data-testid="integration-card"][data-key="demo-api-key"]');
+            await frame.waitForSelector('[data-screen="form"]');
+            await shoot(page, 'form-api-key', theme, 'iframe');
+            await frame.fill('#nc-field-credentials-apiKey', 'good-key');
+            await frame.click('[data-testid="submit"]');
+            await frame.waitForSelector('[data-screen="success"]', { timeout: 10_000 });
+            await shoot(page, 'success', theme, 'iframe');
+            await page.waitForSelector('#iframe [data-testid="events"] li[data-type="connect"]', { timeout: 10_000 });
+            const text = await page.innerText('#iframe [data-testid="events"] li[data-type="connect"]');
+            const match = /^connect: demo-api-key \(connection (.+)\)$/.exec(text);
+            assert.ok(match, text);
+            assert.equal((await mock.connections({ connectionId: match[1] })).length, 1);
             await context.close();
         });
     }
