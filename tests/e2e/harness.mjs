@@ -239,6 +239,20 @@ export async function screenshot(page, name, { dir = SCREENSHOT_DIR } = {}) {
     return path;
 }
 
+/**
+ * Waits until the finite animations and transitions of the page and of every frame in it
+ * (e.g. the Connect UI's iframe) have finished, at most 2 s, so a screenshot shows the
+ * settled screen.
+ */
+export async function settleAnimations(page) {
+    await Promise.all(page.frames().map((frame) => frame.evaluate(() => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+            .map((animation) => animation.finished.catch(() => null))),
+        new Promise((done) => setTimeout(done, 2_000))
+    ])).catch(() => null)));
+}
+
 /** The WCAG tags every axe run checks (WCAG 2.2 AA and everything below it). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 

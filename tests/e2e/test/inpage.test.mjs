@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-    DIST_DIR, STATIC_MOUNTS, WEB_ARTIFACT_DIR, connectAppBuilt, launchBrowser, mockSupports, screenshot, sendJson, startMock, startStaticServer
+    DIST_DIR, STATIC_MOUNTS, WEB_ARTIFACT_DIR, connectAppBuilt, launchBrowser, mockSupports, screenshot, settleAnimations, sendJson, startMock, startStaticServer
 } from '../harness.mjs';
 
 const APP_DIR = join(DIST_DIR, 'web-connect-button');
@@ -92,13 +92,7 @@ describe('Connect UI in-page (examples/web-connect-button)', { skip: APP_MISSING
     }
 
     async function shoot(page, name, theme, mode = 'inpage') {
-        // Let entrance transitions finish (in the page and in an iframe), never more than 2 s.
-        await Promise.all(page.frames().map((frame) => frame.evaluate(() => Promise.race([
-            Promise.all(document.getAnimations()
-                .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
-                .map((animation) => animation.finished.catch(() => null))),
-            new Promise((done) => setTimeout(done, 2_000))
-        ]))));
+        await settleAnimations(page);
         await screenshot(page, `${mode}-${name}-${theme}`, { dir: WEB_ARTIFACT_DIR });
     }
 
