@@ -170,8 +170,10 @@ export const STATIC_MOUNTS = {
  * Starts a static file server on a second free loopback port (cross-origin from the mock).
  * `routes` maps `"METHOD /path"` to `async (request, response) => …`: an app's own backend
  * endpoints (e.g. `POST /api/session-token`), answered before the static mounts.
+ * `cacheControl` is the files' `Cache-Control` (default `no-cache`; benchmarks of warm loads
+ * pass a `max-age`).
  */
-export async function startStaticServer(mounts = STATIC_MOUNTS, { routes = {} } = {}) {
+export async function startStaticServer(mounts = STATIC_MOUNTS, { routes = {}, cacheControl = 'no-cache' } = {}) {
     const server = createServer((request, response) => {
         const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
         const route = routes[`${request.method} ${path}`];
@@ -191,7 +193,7 @@ export async function startStaticServer(mounts = STATIC_MOUNTS, { routes = {} } 
         if (!existsSync(file)) { response.writeHead(404).end('not found'); return; }
         response.writeHead(200, {
             'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-            'Cache-Control': 'no-cache'
+            'Cache-Control': cacheControl
         });
         createReadStream(file).pipe(response);
     });
