@@ -23,6 +23,8 @@ export const CONNECT_APP_DIR = join(DIST_DIR, 'connect-app');
 export const KIT_JS_MODULE = join(DIST_DIR, 'js', 'nango.js');
 /** Where screenshots go (gitignored). */
 export const SCREENSHOT_DIR = join(ROOT, 'tests', 'artifacts', 'screenshots');
+/** Where the click-through screenshots of the web apps go, light and dark (gitignored). */
+export const WEB_ARTIFACT_DIR = join(ROOT, 'tests', 'artifacts', 'web');
 /** The secret key every harness-started mock uses. */
 export const SECRET_KEY = 'e2e00000-0000-4000-8000-000000000001';
 /** Chromium from Debian's packages. */
@@ -164,10 +166,24 @@ export const STATIC_MOUNTS = {
     '/npm/axe-core/': dirname(require.resolve('axe-core'))
 };
 
-/** Starts a static file server on a second free loopback port (cross-origin from the mock). */
-export async function startStaticServer(mounts = STATIC_MOUNTS) {
+/**
+ * Starts a static file server on a second free loopback port (cross-origin from the mock).
+ * `routes` maps `"METHOD /path"` to `async (request, response) => …`: an app's own backend
+ * endpoints (e.g. `POST /api/session-token`), answered before the static mounts.
+ * `cacheControl` is the files' `Cache-Control` (default `no-cache`; benchmarks of warm loads
+ * pass a `max-age`).
+ */
+export async function startStaticServer(mounts = STATIC_MOUNTS, { routes = {}, cacheControl = 'no-cache' } = {}) {
     const server = createServer((request, response) => {
         const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+        const route = routes[`${request.method} ${path}`];
+        if (route) {
+            Promise.resolve(route(request, response)).catch((error) => {
+                if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
+                response.end(String(error?.message ?? error));
+            });
+            return;
+        }
         const prefix = Object.keys(mounts).find((candidate) => path.startsWith(candidate));
         if (!prefix) { response.writeHead(404).end('not found'); return; }
         const base = mounts[prefix];
@@ -177,7 +193,7 @@ export async function startStaticServer(mounts = STATIC_MOUNTS) {
         if (!existsSync(file)) { response.writeHead(404).end('not found'); return; }
         response.writeHead(200, {
             'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-            'Cache-Control': 'no-cache'
+            'Cache-Control': cacheControl
         });
         createReadStream(file).pipe(response);
     });
@@ -214,12 +230,29 @@ export async function launchBrowser() {
     });
 }
 
-/** Writes a full-page screenshot to tests/artifacts/screenshots/NAME.png; returns the path. */
-export async function screenshot(page, name) {
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const path = join(SCREENSHOT_DIR, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
+/**
+ * Writes a full-page screenshot to `dir`/NAME.png (default tests/artifacts/screenshots);
+ * returns the path.
+ */
+export async function screenshot(page, name, { dir = SCREENSHOT_DIR } = {}) {
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${name.replace(/[^a-zA-Z0-9._-]+/g, '-')}.png`);
     await page.screenshot({ path, fullPage: true });
     return path;
+}
+
+/**
+ * Waits until the finite animations and transitions of the page and of every frame in it
+ * (e.g. the Connect UI's iframe) have finished, at most 2 s, so a screenshot shows the
+ * settled screen.
+ */
+export async function settleAnimations(page) {
+    await Promise.all(page.frames().map((frame) => frame.evaluate(() => Promise.race([
+        Promise.all(document.getAnimations()
+            .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+            .map((animation) => animation.finished.catch(() => null))),
+        new Promise((done) => setTimeout(done, 2_000))
+    ])).catch(() => null)));
 }
 
 /** The WCAG tags every axe run checks (WCAG 2.2 AA and everything below it). */
@@ -290,6 +323,12 @@ export async function startStack({ mockArgs = [], connectUi = true } = {}) {
             await mock.stop();
         }
     };
+}
+
+/** Answers `response` with `body` as JSON (status 200 unless given). */
+export function sendJson(response, body, status = 200) {
+    response.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify(body));
 }
 
 /** Polls `predicate` until it returns a truthy value or `timeoutMs` passes. */

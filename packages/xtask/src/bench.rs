@@ -37,6 +37,11 @@ pub const BENCH_SUITES: &[BenchSuite] = &[
         run: run_web,
     },
     BenchSuite {
+        name: "js",
+        about: "the plain-JS module vs @nangohq/frontend 0.71.10: size (raw/gzip/brotli, ratio), import() to first request at nango-mock (cold/warm, median)",
+        run: run_js,
+    },
+    BenchSuite {
         name: "desktop",
         about: "examples/desktop-app under Xvfb: cold start to the Connect UI painted, and RSS, median of 5",
         run: run_desktop,
@@ -74,6 +79,42 @@ fn run_web(session: &mut Session) -> Result<(), TaskError> {
     let mut command = session.command("node");
     command
         .arg("bench/web.mjs")
+        .current_dir(session.root().join("tests/e2e"))
+        .env("NANGO_MOCK_BIN", binary);
+    session.run(&mut command)
+}
+
+/// Builds the release nango-mock and the plain-JS module (`build-web --app js`), then runs
+/// tests/e2e/bench/js.mjs, which prints the module sizes next to the official
+/// `@nangohq/frontend` and the time from `import()` to the first request at nango-mock.
+fn run_js(session: &mut Session) -> Result<(), TaskError> {
+    crate::prereq::ensure(
+        session,
+        &[
+            crate::prereq::Prerequisite::AptPackages(crate::test::BROWSER_APT_PACKAGES),
+            crate::prereq::Prerequisite::NpmFolder("tests/e2e"),
+        ],
+    )?;
+    let mut build = session.cargo([
+        "build",
+        "--release",
+        "-p",
+        "nango-mock",
+        "--bin",
+        "nango-mock",
+    ]);
+    session.run(&mut build)?;
+    let args = crate::build_web::BuildWebArgs {
+        apps: vec!["js".to_owned()],
+        no_opt: false,
+    };
+    crate::build_web::run(session, &args)?;
+    let binary = crate::cmd::target_dir(session.root())
+        .join("release")
+        .join("nango-mock");
+    let mut command = session.command("node");
+    command
+        .arg("bench/js.mjs")
         .current_dir(session.root().join("tests/e2e"))
         .env("NANGO_MOCK_BIN", binary);
     session.run(&mut command)

@@ -293,7 +293,7 @@ const E2E_FOLDER: &str = "tests/e2e";
 
 /// The web apps the end-to-end tests load (built when `build-web` knows them; the tests skip
 /// what is missing and say so).
-const E2E_WEB_APPS: &[&str] = &["connect-app", "js"];
+const E2E_WEB_APPS: &[&str] = &["connect-app", "js", "web-connect-button"];
 
 /// Builds nango-mock (debug) and the web apps the tests load, then runs tests/e2e with node's
 /// test runner (one file at a time: each starts its own mock and browser).
