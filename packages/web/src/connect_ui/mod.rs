@@ -92,8 +92,9 @@ impl ConnectUiOptions {
     }
 }
 
-/// The inline style of the Connect UI iframe (spec §11.1).
-pub const IFRAME_STYLE: &str = "position: fixed; z-index: 9999; top: 0; left: 0; right: 0; bottom: 0; width: 100vw; height: 100vh; background-color: transparent";
+/// The inline style of the Connect UI iframe (spec §11.1), plus `border: none`: the browser's
+/// default 2px inset frame border would otherwise outline the viewport while the UI is open.
+pub const IFRAME_STYLE: &str = "position: fixed; z-index: 9999; top: 0; left: 0; right: 0; bottom: 0; width: 100vw; height: 100vh; background-color: transparent; border: none";
 
 /// The `id` of the Connect UI iframe.
 pub const IFRAME_ID: &str = "connect-ui";
