@@ -265,7 +265,7 @@ fn ScriptedConnect(
     let runner = use_hook(|| {
         Rc::new(EffectRunner {
             driver: driver.clone(),
-            language: Some(language.tag().to_owned()),
+            language: Rc::new(move || Some(language.tag().to_owned())),
             text: Rc::new(move |key| i18n.text(key)),
             on_event: Rc::new(move |event| on_event.call(event)),
         })

@@ -7,6 +7,7 @@ mod runner;
 mod screens;
 mod submission;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use dioxus::prelude::*;
@@ -101,11 +102,9 @@ pub fn ConnectUi(
     let mut i18n = use_init_connect_i18n(|| {
         ConnectI18nConfig::new(language_id.clone()).with_catalogue(catalogue)
     });
-    // A `language` prop changed at runtime: switch, and every text re-renders.
-    let language_driver = driver.clone();
-    use_effect(use_reactive((&language,), move |(language,)| {
-        i18n.follow_language_prop(language.as_deref(), &language_driver.system_languages());
-    }));
+    // The language API calls ask for (`Accept-Language`), following the UI's.
+    let request_language: Rc<RefCell<String>> =
+        use_hook(|| Rc::new(RefCell::new(language_id.to_string())));
     let machine = use_signal(|| {
         let mut machine = ConnectMachine::new(mode, preview, detect_closed_auth_window);
         machine.token = token.peek().clone();
@@ -114,7 +113,10 @@ pub fn ConnectUi(
     let runner = use_hook(|| {
         Rc::new(EffectRunner {
             driver: driver.clone(),
-            language: Some(language_id.to_string()),
+            language: {
+                let request_language = request_language.clone();
+                Rc::new(move || Some(request_language.borrow().clone()))
+            },
             text: Rc::new(move |key| i18n.text(key)),
             on_event: Rc::new(move |event| {
                 if let Some(handler) = on_event {
@@ -139,6 +141,16 @@ pub fn ConnectUi(
             }
         }
     });
+    // A `language` prop changed at runtime: switch, so every text re-renders, and refetch the
+    // open form's provider in the new language (its texts are localised by the server).
+    let language_driver = driver.clone();
+    let language_send = send.clone();
+    use_effect(use_reactive((&language,), move |(language,)| {
+        if i18n.follow_language_prop(language.as_deref(), &language_driver.system_languages()) {
+            *request_language.borrow_mut() = i18n.language().to_string();
+            language_send(Input::LanguageChanged);
+        }
+    }));
     use_effect({
         let send = send.clone();
         move || {
