@@ -11,17 +11,14 @@ use nango_core::ConnectSessionToken;
 use nango_core::connect_ui::ThemeOverride;
 use nango_core::messages::ConnectUiEvent;
 use nango_core::session::{ConnectUiSettings, ConnectUiTheme, ThemeColors};
-use nango_ui::components::{
-    ConnectShell, ErrorView, GoScreen, IntegrationsView, LoadingView, Shared,
-};
+use nango_ui::components::Shared;
 use nango_ui::connect::{
-    CloseTrigger, ConnectMachine, DriverProp, EffectRunner, Input, PendingInput, Screen, dispatch,
-    drive_machine, go_handlers,
+    ConnectMachine, ConnectScreens, DriverProp, EffectRunner, Input, PendingInput, dispatch,
+    drive_machine,
 };
 use nango_ui::driver::{DriverContext, SharedDriver};
 use nango_ui::fake::fixtures;
 use nango_ui::i18n::{ConnectI18nConfig, use_init_connect_i18n};
-use nango_ui::theme::{ThemePreference, ThemeStyle, resolve_theme};
 use nango_ui::{ConnectUi, HostingMode, Language};
 
 use crate::registry::{Step, Story, StorySetup};
@@ -268,7 +265,7 @@ fn ScriptedConnect(
     let runner = use_hook(|| {
         Rc::new(EffectRunner {
             driver: driver.clone(),
-            language: Some(language.tag().to_owned()),
+            language: Rc::new(move || Some(language.tag().to_owned())),
             text: Rc::new(move |key| i18n.text(key)),
             on_event: Rc::new(move |event| on_event.call(event)),
         })
@@ -289,74 +286,16 @@ fn ScriptedConnect(
             });
         }
     });
-    let send = {
-        let runner = runner.clone();
-        move |input: Input| dispatch(machine, runner.clone(), input)
-    };
-
-    let state = machine.read();
-    let settings = settings.or_else(|| {
-        state
-            .session
-            .as_ref()
-            .map(|s| s.connect_ui_settings.clone())
-    });
-    let preference = ThemePreference::parse(theme.as_str());
-    let effective = resolve_theme(preference, None, driver.system_prefers_dark());
-    let brand_css = settings
-        .as_ref()
-        .map(|s| {
-            ThemeStyle::from_primaries(
-                effective,
-                Some(&s.theme.light.primary),
-                Some(&s.theme.dark.primary),
-            )
-            .to_inline_css()
-        })
-        .unwrap_or_default();
-    let closable = mode != HostingMode::ConnectLink;
-    let on_close = closable.then(|| {
-        let send = send.clone();
-        EventHandler::new(move |()| send(Input::Close(CloseTrigger::CloseButton)))
-    });
-    let on_close_request = closable.then(|| {
-        let send = send.clone();
-        EventHandler::new(move |trigger: CloseTrigger| send(Input::Close(trigger)))
-    });
-    let screen = match &state.screen {
-        Screen::Loading => rsx! { LoadingView { on_close } },
-        Screen::Fallback(kind) => rsx! { ErrorView { kind: *kind, on_close } },
-        Screen::List => {
-            let send = send.clone();
-            rsx! {
-                IntegrationsView {
-                    integrations: Shared(state.integrations.clone()),
-                    pending: state.pending_card.clone(),
-                    card_error: state.card_error.clone(),
-                    initial_query: query.clone(),
-                    on_select: move |key| send(Input::SelectIntegration(key)),
-                    on_close,
-                }
-            }
-        }
-        Screen::Form(form) => {
-            let handlers = go_handlers(&send, !state.single_integration, on_close, closable);
-            rsx! { GoScreen { form: (**form).clone(), mode, handlers } }
-        }
-    };
-    let show_watermark =
-        state.session.is_some() && settings.as_ref().is_some_and(|s| s.show_watermark);
-    drop(state);
+    let send = use_callback(move |input: Input| dispatch(machine, runner.clone(), input));
     rsx! {
-        ConnectShell {
+        ConnectScreens {
+            machine,
+            send,
             mode,
-            theme: effective.as_str().to_string(),
-            brand_css,
-            language: language.tag().to_string(),
-            show_watermark,
+            theme,
+            settings,
             dialog_id: CANVAS_DIALOG_ID.to_string(),
-            on_close_request,
-            {screen}
+            initial_query: query.clone(),
         }
     }
 }

@@ -4,7 +4,8 @@
 //   2. navigation → first integration visible, cold (fresh browser context) and warm (reload),
 //      median of 15, with 10 and with 900 integrations;
 //   3. DOM element count with 900 integrations;
-//   4. search keystroke → repaint, p95 over typed queries, with 981 integrations.
+//   4. search keystroke → DOM updated and laid out, and → next painted frame,
+//      p50/p95 over typed queries, with 981 integrations.
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
@@ -104,7 +105,14 @@ async function firstIntegrationVisible(browser, url) {
     return { cold: median(cold), warm: median(warm), elements };
 }
 
-/** Types queries into the search box; each keystroke's time to the repainted list. */
+/**
+ * Types queries into the search box and measures each keystroke:
+ * - `work`: keystroke → DOM updated and laid out (the app's script, then a forced style and
+ *   layout in the MutationObserver callback that sees its first change): the part of a frame the
+ *   keystroke costs, the figure that must stay within a 16 ms frame;
+ * - `paint`: keystroke → the first painted frame after the change. At 60 Hz this waits for the
+ *   next vsync, so it never goes below about one frame interval (~16.7 ms) however fast the app.
+ */
 async function searchLatency(browser, url) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -113,24 +121,30 @@ async function searchLatency(browser, url) {
     const queries = ['a', 'ac', 'acm', 'acme', 'acme ', 'acme c', '', 'n', 'no', 'nov', 'nova', '', 's', 'so', 'sol', 'sola', 'solar', 'solar d', '', 'z', 'ze', 'zen', 'zen 1', ''];
     const samples = await page.evaluate(async (typed) => {
         const input = document.querySelector('#nc-search-input');
+        const root = document.querySelector('.nango-connect');
         const nextPaint = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-        let mutated = false;
-        new MutationObserver(() => { mutated = true; })
-            .observe(document.querySelector('.nango-connect'), { childList: true, subtree: true, attributes: true, characterData: true });
-        const results = [];
+        let start = 0;
+        let laidOut = null;
+        new MutationObserver(() => {
+            if (laidOut !== null) return;
+            void root.getBoundingClientRect().height; // forces the style and layout of the change
+            laidOut = performance.now() - start;
+        }).observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+        const results = { work: [], paint: [] };
         for (let round = 0; round < 3; round += 1) {
             for (const query of typed) {
                 await nextPaint();
-                mutated = false;
-                const start = performance.now();
+                laidOut = null;
+                start = performance.now();
                 input.value = query;
                 input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: query.slice(-1) }));
                 // The first painted frame after the app changed the DOM; a keystroke that changes
                 // nothing within 30 frames is not a sample.
                 for (let frame = 0; frame < 30; frame += 1) {
                     await nextPaint();
-                    if (mutated) {
-                        results.push(performance.now() - start);
+                    if (laidOut !== null) {
+                        results.paint.push(performance.now() - start);
+                        results.work.push(laidOut);
                         break;
                     }
                 }
@@ -139,7 +153,13 @@ async function searchLatency(browser, url) {
         return results;
     }, queries);
     await context.close();
-    return { p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), count: samples.length };
+    const summary = (values) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) });
+    return {
+        ...summary(samples.work),
+        paint: summary(samples.paint),
+        withinFrame: samples.work.filter((work) => work <= 16).length,
+        count: samples.work.length
+    };
 }
 
 async function main() {
@@ -171,9 +191,12 @@ async function main() {
     }
     console.log('\n== DOM elements with 900 integrations (document.querySelectorAll("*"))');
     console.log(`  ${figures[900].elements}`);
-    console.log(`\n== Search keystroke → repaint with 981 integrations (${figures.search.count} keystrokes)`);
-    console.log(`  p50 ${figures.search.p50.toFixed(1)} ms, p95 ${figures.search.p95.toFixed(1)} ms, max ${figures.search.max.toFixed(1)} ms`);
-    console.log(`\nsummary: brotli ${(total.brotli / KB).toFixed(1)} KB; first integration 10: cold ${figures[10].cold.toFixed(0)} / warm ${figures[10].warm.toFixed(0)} ms, 900: cold ${figures[900].cold.toFixed(0)} / warm ${figures[900].warm.toFixed(0)} ms; DOM(900) ${figures[900].elements}; search p95 ${figures.search.p95.toFixed(1)} ms`);
+    const search = figures.search;
+    console.log(`\n== Search keystroke with 981 integrations (${search.count} keystrokes)`);
+    console.log(`  keystroke → DOM updated and laid out (frame budget 16 ms): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms`);
+    console.log(`  keystrokes within the 16 ms budget: ${search.withinFrame} of ${search.count}`);
+    console.log(`  keystroke → next painted frame (includes the wait for vsync, ~16.7 ms at 60 Hz): p50 ${search.paint.p50.toFixed(1)} ms, p95 ${search.paint.p95.toFixed(1)} ms, max ${search.paint.max.toFixed(1)} ms`);
+    console.log(`\nsummary: brotli ${(total.brotli / KB).toFixed(1)} KB; first integration 10: cold ${figures[10].cold.toFixed(0)} / warm ${figures[10].warm.toFixed(0)} ms, 900: cold ${figures[900].cold.toFixed(0)} / warm ${figures[900].warm.toFixed(0)} ms; DOM(900) ${figures[900].elements}; search p95 ${figures.search.p95.toFixed(1)} ms (within 16 ms ${figures.search.withinFrame}/${figures.search.count}, painted p95 ${figures.search.paint.p95.toFixed(1)} ms)`);
 }
 
 await main();

@@ -294,6 +294,10 @@ pub enum Input {
         /// A field's link rather than the footer's.
         section: bool,
     },
+    /// The UI language changed at runtime: an open form fetches its provider again, in the new
+    /// language (the server localises provider texts per `Accept-Language`, spec §5.3), and
+    /// keeps what the user typed.
+    LanguageChanged,
 }
 
 /// Something to do outside the machine.
@@ -363,6 +367,8 @@ pub struct ConnectMachine {
     pub pending_card: Option<ProviderConfigKey>,
     /// The card showing an inline network error.
     pub card_error: Option<ProviderConfigKey>,
+    /// The open form whose provider is being fetched again after a language change.
+    pub relocalising: Option<ProviderConfigKey>,
     /// `ready` was emitted.
     started: bool,
     /// Submission counter.
@@ -384,6 +390,7 @@ impl ConnectMachine {
             dirty: false,
             pending_card: None,
             card_error: None,
+            relocalising: None,
             started: false,
             attempt: 0,
         }
@@ -486,7 +493,32 @@ impl ConnectMachine {
                 key,
                 provider,
                 external_id,
-            } => self.on_provider(key, provider, external_id, &mut effects),
+            } => {
+                if self.relocalising.as_ref() == Some(&key)
+                    && self.pending_card.as_ref() != Some(&key)
+                {
+                    self.relocalising = None;
+                    self.on_relocalised(&key, provider);
+                } else {
+                    self.on_provider(key, provider, external_id, &mut effects);
+                }
+            }
+            Input::ProviderFailed { key, .. }
+                if self.relocalising.as_ref() == Some(&key)
+                    && self.pending_card.as_ref() != Some(&key) =>
+            {
+                // The form keeps its texts in the previous language.
+                self.relocalising = None;
+            }
+            Input::LanguageChanged => {
+                if let (Some(token), Screen::Form(form)) = (self.token.clone(), &self.screen) {
+                    self.relocalising = Some(form.integration.unique_key.clone());
+                    effects.push(Effect::FetchProvider {
+                        token,
+                        integration: Box::new(form.integration.clone()),
+                    });
+                }
+            }
             Input::ProviderFailed { key, error } => {
                 self.pending_card = None;
                 let network = matches!(
@@ -639,28 +671,7 @@ impl ConnectMachine {
             return;
         };
         let session = self.session.clone().unwrap_or_default();
-        let preconfigured = session
-            .integrations_config_defaults
-            .as_ref()
-            .and_then(|d| d.get(&key))
-            .and_then(|d| d.connection_config.clone())
-            .unwrap_or_default();
-        let context = IntegrationContext {
-            unique_key: key.as_str().to_owned(),
-            display_name: Some(integration.display_name.clone()).filter(|n| !n.is_empty()),
-            credentials_label: integration.credentials_label.clone().unwrap_or_default(),
-            preconfigured_credentials: integration
-                .preconfigured_credentials
-                .clone()
-                .unwrap_or_default(),
-        };
-        let model = FormModel::build(&provider, &context, &preconfigured);
-        let docs_override = session
-            .overrides
-            .as_ref()
-            .and_then(|o| o.get(&key))
-            .and_then(|o| o.docs_connect.clone());
-        let docs = model.docs_url(docs_override.as_deref());
+        let (model, docs) = self.form_model(&integration, &provider);
         let external_id = (model.auth_mode == nango_core::catalogue::AuthMode::AwsSigv4
             && !session.is_reconnecting())
         .then(|| {
@@ -686,6 +697,57 @@ impl ConnectMachine {
             effects.extend(self.telemetry(TelemetryEvent::ClickIntegration, Some(&key)));
         }
         effects.extend(self.telemetry(TelemetryEvent::ViewIntegration, Some(&key)));
+    }
+
+    /// The form model of `integration` with `provider`, and its docs link (session overrides
+    /// and preconfigured values applied).
+    fn form_model(
+        &self,
+        integration: &Integration,
+        provider: &Provider,
+    ) -> (FormModel, Option<DocsUrl>) {
+        let key = &integration.unique_key;
+        let session = self.session.clone().unwrap_or_default();
+        let preconfigured = session
+            .integrations_config_defaults
+            .as_ref()
+            .and_then(|d| d.get(key))
+            .and_then(|d| d.connection_config.clone())
+            .unwrap_or_default();
+        let context = IntegrationContext {
+            unique_key: key.as_str().to_owned(),
+            display_name: Some(integration.display_name.clone()).filter(|n| !n.is_empty()),
+            credentials_label: integration.credentials_label.clone().unwrap_or_default(),
+            preconfigured_credentials: integration
+                .preconfigured_credentials
+                .clone()
+                .unwrap_or_default(),
+        };
+        let model = FormModel::build(provider, &context, &preconfigured);
+        let docs_override = session
+            .overrides
+            .as_ref()
+            .and_then(|o| o.get(key))
+            .and_then(|o| o.docs_connect.clone());
+        let docs = model.docs_url(docs_override.as_deref());
+        (model, docs)
+    }
+
+    /// The open form's provider arrived again in the new language: new texts, same values,
+    /// phase and External ID.
+    fn on_relocalised(&mut self, key: &ProviderConfigKey, provider: Rc<Provider>) {
+        let Screen::Form(form) = &self.screen else {
+            return;
+        };
+        if &form.integration.unique_key != key {
+            return;
+        }
+        let (model, docs) = self.form_model(&form.integration, &provider);
+        if let Screen::Form(form) = &mut self.screen {
+            form.provider = provider;
+            form.model = Rc::new(model);
+            form.docs = docs;
+        }
     }
 
     fn on_submit(&mut self, effects: &mut Vec<Effect>) {

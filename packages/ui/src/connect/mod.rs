@@ -1,10 +1,13 @@
 //! The top-level [`ConnectUi`] component: loads data through the driver, moves between screens
-//! with the pure [`ConnectMachine`], and renders the view components inside the dialog shell.
+//! with the pure [`ConnectMachine`], and renders its state with [`ConnectScreens`] (the dialog
+//! shell around the current screen).
 
 mod machine;
 mod runner;
+mod screens;
 mod submission;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use dioxus::prelude::*;
@@ -18,14 +21,12 @@ pub use machine::{
     FormScreen, HostingMode, Input, Screen, compact_json,
 };
 pub use runner::{EffectRunner, PendingInput, Started, drive, drive_machine};
+pub use screens::{ConnectScreens, go_handlers};
 pub use submission::Submission;
 
-use crate::components::{
-    ConnectShell, ErrorView, GoHandlers, GoScreen, IntegrationsView, LoadingView, Shared,
-};
+use crate::components::Shared;
 use crate::driver::{DriverContext, SharedDriver, use_connect_driver};
 use crate::i18n::{ConnectI18nConfig, I18nCatalogue, use_init_connect_i18n};
-use crate::theme::{ThemePreference, ThemeStyle, resolve_theme};
 
 /// A driver passed as a prop (compared by identity).
 #[derive(Clone)]
@@ -101,11 +102,9 @@ pub fn ConnectUi(
     let mut i18n = use_init_connect_i18n(|| {
         ConnectI18nConfig::new(language_id.clone()).with_catalogue(catalogue)
     });
-    // A `language` prop changed at runtime: switch, and every text re-renders.
-    let language_driver = driver.clone();
-    use_effect(use_reactive((&language,), move |(language,)| {
-        i18n.follow_language_prop(language.as_deref(), &language_driver.system_languages());
-    }));
+    // The language API calls ask for (`Accept-Language`), following the UI's.
+    let request_language: Rc<RefCell<String>> =
+        use_hook(|| Rc::new(RefCell::new(language_id.to_string())));
     let machine = use_signal(|| {
         let mut machine = ConnectMachine::new(mode, preview, detect_closed_auth_window);
         machine.token = token.peek().clone();
@@ -114,7 +113,10 @@ pub fn ConnectUi(
     let runner = use_hook(|| {
         Rc::new(EffectRunner {
             driver: driver.clone(),
-            language: Some(language_id.to_string()),
+            language: {
+                let request_language = request_language.clone();
+                Rc::new(move || Some(request_language.borrow().clone()))
+            },
             text: Rc::new(move |key| i18n.text(key)),
             on_event: Rc::new(move |event| {
                 if let Some(handler) = on_event {
@@ -139,6 +141,16 @@ pub fn ConnectUi(
             }
         }
     });
+    // A `language` prop changed at runtime: switch, so every text re-renders, and refetch the
+    // open form's provider in the new language (its texts are localised by the server).
+    let language_driver = driver.clone();
+    let language_send = send.clone();
+    use_effect(use_reactive((&language,), move |(language,)| {
+        if i18n.follow_language_prop(language.as_deref(), &language_driver.system_languages()) {
+            *request_language.borrow_mut() = i18n.language().to_string();
+            language_send(Input::LanguageChanged);
+        }
+    }));
     use_effect({
         let send = send.clone();
         move || {
@@ -148,106 +160,16 @@ pub fn ConnectUi(
         }
     });
 
-    let state = machine.read();
-    let settings = settings().or_else(|| {
-        state
-            .session
-            .as_ref()
-            .map(|s| s.connect_ui_settings.clone())
-    });
-    let session_theme = settings
-        .as_ref()
-        .and_then(|s| ThemePreference::parse(s.default_theme.as_str()));
-    let url_theme = theme.and_then(|t| ThemePreference::parse(t.as_str()));
-    let effective = resolve_theme(url_theme, session_theme, driver.system_prefers_dark());
-    let brand_css = settings
-        .as_ref()
-        .map(|s| {
-            ThemeStyle::from_primaries(
-                effective,
-                Some(&s.theme.light.primary),
-                Some(&s.theme.dark.primary),
-            )
-            .to_inline_css()
-        })
-        .unwrap_or_default();
-    let closable = mode != HostingMode::ConnectLink;
-    let on_close = closable.then(|| {
-        let send = send.clone();
-        EventHandler::new(move |()| send(Input::Close(CloseTrigger::CloseButton)))
-    });
-    let on_close_request = closable.then(|| {
-        let send = send.clone();
-        EventHandler::new(move |trigger: CloseTrigger| send(Input::Close(trigger)))
-    });
-    let screen = match &state.screen {
-        Screen::Loading => rsx! { LoadingView { on_close } },
-        Screen::Fallback(kind) => rsx! { ErrorView { kind: *kind, on_close } },
-        Screen::List => {
-            let send = send.clone();
-            rsx! {
-                IntegrationsView {
-                    integrations: Shared(state.integrations.clone()),
-                    pending: state.pending_card.clone(),
-                    card_error: state.card_error.clone(),
-                    on_select: move |key| send(Input::SelectIntegration(key)),
-                    on_close,
-                }
-            }
-        }
-        Screen::Form(form) => {
-            let handlers = go_handlers(&send, !state.single_integration, on_close, closable);
-            rsx! { GoScreen { form: (**form).clone(), mode, handlers } }
-        }
-    };
-    let show_watermark =
-        state.session.is_some() && settings.as_ref().is_some_and(|s| s.show_watermark);
-    drop(state);
+    let send_input = use_callback(move |input: Input| send(input));
     rsx! {
-        ConnectShell {
+        ConnectScreens {
+            machine,
+            send: send_input,
             mode,
-            theme: effective.as_str().to_string(),
-            brand_css,
-            language: i18n.language().to_string(),
-            show_watermark,
+            theme,
+            settings,
             dialog_id,
-            on_close_request,
-            {screen}
         }
-    }
-}
-
-/// The auth screen's callbacks, each feeding one input of the machine through `send` (used by
-/// [`ConnectUi`] and by hosts that render screens from a scripted machine, like the gallery).
-pub fn go_handlers(
-    send: &(impl Fn(Input) + Clone + 'static),
-    can_go_back: bool,
-    on_close: Option<EventHandler<()>>,
-    closable: bool,
-) -> GoHandlers {
-    let handler = |input: Input| {
-        let send = send.clone();
-        EventHandler::new(move |()| send(input.clone()))
-    };
-    let on_edit = {
-        let send = send.clone();
-        EventHandler::new(move |(field, value)| send(Input::Edit { field, value }))
-    };
-    let on_docs = {
-        let send = send.clone();
-        EventHandler::new(move |section: bool| send(Input::DocsOpened { section }))
-    };
-    GoHandlers {
-        on_edit,
-        on_submit: handler(Input::Submit),
-        on_back: can_go_back.then(|| handler(Input::BackToList)),
-        on_close,
-        on_docs,
-        on_cancel: handler(Input::CancelWaiting),
-        on_reopen: Some(handler(Input::ReopenAuthWindow)),
-        on_toggle_details: handler(Input::ToggleDetails),
-        on_retry: handler(Input::RetryForm),
-        on_finish: closable.then(|| handler(Input::Close(CloseTrigger::Finish))),
     }
 }
 

@@ -30,8 +30,9 @@ pub enum Started {
 pub struct EffectRunner {
     /// The platform.
     pub driver: SharedDriver,
-    /// The UI language (`Accept-Language` of the provider fetch).
-    pub language: Option<String>,
+    /// The UI language now (`Accept-Language` of each provider fetch), read at every fetch so
+    /// a runtime language switch is followed.
+    pub language: Rc<dyn Fn() -> Option<String>>,
     /// Translates a message without variables (leave confirmation, popup alerts).
     pub text: Rc<dyn Fn(MessageKey) -> String>,
     /// Delivers events to the host.
@@ -72,8 +73,8 @@ impl EffectRunner {
             }
             Effect::FetchProvider { token, integration } => {
                 let key = integration.unique_key.clone();
-                let fetch =
-                    driver.provider(&token, &integration.provider, self.language.as_deref());
+                let language = (self.language)();
+                let fetch = driver.provider(&token, &integration.provider, language.as_deref());
                 Started::Pending(
                     async move {
                         Some(match fetch.await {

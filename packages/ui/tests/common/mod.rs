@@ -59,7 +59,7 @@ impl Harness {
         let translator = Rc::new(Translator::new(Language::English));
         let runner = EffectRunner {
             driver: driver.clone(),
-            language: Some("en".to_owned()),
+            language: Rc::new(|| Some("en".to_owned())),
             text: Rc::new(move |key| translator.text(key)),
             on_event: Rc::new(move |event| sink.borrow_mut().push(event)),
         };

@@ -31,6 +31,20 @@ pub const OVERSCAN: usize = 4;
 /// Viewport height assumed before the list reports its own.
 pub const DEFAULT_VIEWPORT: f64 = 560.0;
 
+/// A usable viewport height: [`DEFAULT_VIEWPORT`] for nonsense.
+fn usable_viewport(viewport: f64) -> f64 {
+    if viewport.is_finite() && viewport > 0.0 {
+        viewport
+    } else {
+        DEFAULT_VIEWPORT
+    }
+}
+
+/// Rows that fit a `viewport`-high box, plus one for a partly scrolled row.
+fn rows_in_view(viewport: f64) -> usize {
+    (usable_viewport(viewport) / ROW_HEIGHT).ceil() as usize + 1
+}
+
 /// The rows to render for `count` rows scrolled by `scroll_top` in a `viewport`-high box.
 pub fn visible_range(count: usize, scroll_top: f64, viewport: f64) -> Range<usize> {
     let scroll_top = if scroll_top.is_finite() {
@@ -38,16 +52,21 @@ pub fn visible_range(count: usize, scroll_top: f64, viewport: f64) -> Range<usiz
     } else {
         0.0
     };
-    let viewport = if viewport.is_finite() && viewport > 0.0 {
-        viewport
-    } else {
-        DEFAULT_VIEWPORT
-    };
     let first = (scroll_top / ROW_HEIGHT).floor() as usize;
-    let shown = (viewport / ROW_HEIGHT).ceil() as usize + 1;
+    let shown = rows_in_view(viewport);
     let start = first.saturating_sub(OVERSCAN).min(count);
     let end = first.saturating_add(shown + OVERSCAN).min(count);
     start..end
+}
+
+/// The number of row elements the list keeps for a `viewport`-high box: the longest range
+/// [`visible_range`] returns for it.
+///
+/// A row is keyed by its slot, `position % window_slots`: a new search or a scroll patches the
+/// text and attributes of the row elements already in the DOM instead of removing and creating
+/// them, and a scroll by one row moves a single element from one edge to the other.
+pub fn window_slots(viewport: f64) -> usize {
+    rows_in_view(viewport) + 2 * OVERSCAN
 }
 
 /// Records the list's measured height (ignoring nonsense and unchanged values, so a resize
@@ -74,7 +93,21 @@ pub fn card_id(key: &ProviderConfigKey) -> String {
     format!("nc-card-{safe}")
 }
 
+/// Where a key press on a card moves the focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardMove {
+    /// To the card at this position of the results.
+    To(usize),
+    /// Back to the search box.
+    Search,
+}
+
 /// The list screen (or the empty state when there are no integrations).
+///
+/// A keystroke in the search box re-renders this component only: the filter runs over search
+/// keys folded once per list ([`SearchIndex`]), and each visible card is its own memoised
+/// [`IntegrationCard`] keyed by its slot (see [`window_slots`]), so only cards whose content
+/// changed are re-rendered and their DOM elements are patched in place.
 #[component]
 pub fn IntegrationsView(
     /// The integrations, in server order.
@@ -114,21 +147,30 @@ pub fn IntegrationsView(
         );
     }
     let active_index = index_cache.borrow().1.clone();
-    let results: Rc<Vec<usize>> = Rc::new(active_index.filter(&query()));
+    let query_text = query.read().clone();
+    let results: Rc<Vec<usize>> = Rc::new(active_index.filter(&query_text));
     let mut scroll_top = use_signal(|| 0.0_f64);
     let viewport = use_signal(|| DEFAULT_VIEWPORT);
-    let mut cards: Signal<HashMap<String, Rc<MountedData>>> = use_signal(HashMap::new);
+    // The card buttons by slot, for keyboard focus (not a signal: nothing renders from it).
+    let cards: Rc<RefCell<HashMap<usize, Rc<MountedData>>>> = use_hook(Rc::default);
+    // A card to focus once a scroll has brought it into the rendered window.
+    let mut pending_focus: Signal<Option<usize>> = use_signal(|| None);
     let mut list_element: Signal<Option<Rc<MountedData>>> = use_signal(|| None);
     let mut search_element: Signal<Option<Rc<MountedData>>> = use_signal(|| None);
 
-    let range = visible_range(results.len(), scroll_top(), viewport());
+    let current_viewport = viewport();
+    let range = visible_range(results.len(), scroll_top(), current_viewport);
+    let slots = window_slots(current_viewport);
     let total_height = results.len() as f64 * ROW_HEIGHT;
-    let count_text = {
+    let searching = !query_text.trim().is_empty();
+    // Only announced while searching, so only formatted then.
+    let count_text = if searching {
         let mut args = FluentArgs::new();
         args.set("count", FluentValue::from(results.len()));
         i18n.format_id(MessageKey::IntegrationsListResultCount.id(), Some(&args))
+    } else {
+        String::new()
     };
-    let searching = !query().trim().is_empty();
     let error_name = card_error.as_ref().and_then(|key| {
         integrations
             .0
@@ -137,55 +179,87 @@ pub fn IntegrationsView(
             .map(|i| i.display_name.clone())
     });
 
-    // Focus the card at `position` of the results (scrolling it into the window first).
+    // Focuses the card at `position` of the results, scrolling it into the window first.
     let focus_position = {
-        let integrations = integrations.clone();
         let results = results.clone();
+        let cards = cards.clone();
         move |position: usize| {
-            let Some(item) = results.get(position).and_then(|&i| integrations.0.get(i)) else {
+            if position >= results.len() {
                 return;
-            };
-            let id = card_id(&item.unique_key);
+            }
             let top = position as f64 * ROW_HEIGHT;
-            let view = viewport();
-            let current = scroll_top();
+            let view = *viewport.peek();
+            let current = *scroll_top.peek();
+            let mut target_top = current;
             if top < current || top + ROW_HEIGHT > current + view {
                 let target = if top < current {
                     top
                 } else {
                     top + ROW_HEIGHT - view
                 };
-                scroll_top.set(target.max(0.0));
-                if let Some(list) = list_element() {
+                target_top = target.max(0.0);
+                scroll_top.set(target_top);
+                if let Some(list) = list_element.peek().clone() {
                     spawn(async move {
                         let _ = list
                             .scroll(
-                                PixelsVector2D::new(0.0, target.max(0.0)),
+                                PixelsVector2D::new(0.0, target_top),
                                 ScrollBehavior::Instant,
                             )
                             .await;
                     });
                 }
             }
-            if let Some(card) = cards.peek().get(&id).cloned() {
-                spawn(async move {
-                    let _ = card.set_focus(true).await;
-                    let _ = card
-                        .scroll_to_with_options(ScrollToOptions {
-                            behavior: ScrollBehavior::Instant,
-                            vertical: ScrollLogicalPosition::Nearest,
-                            horizontal: ScrollLogicalPosition::Nearest,
-                        })
-                        .await;
-                });
+            let rendered = visible_range(results.len(), current, view);
+            let after_scroll = visible_range(results.len(), target_top, view);
+            if rendered.contains(&position) && after_scroll.contains(&position) {
+                focus_card(&cards, window_slots(view), position);
+            } else {
+                // The card's element shows another row until the scroll re-renders the window.
+                pending_focus.set(Some(position));
             }
         }
     };
-    let mut focus_from_search = focus_position.clone();
+    // After a re-render that brought a pending card into the window, focus it.
+    {
+        let cards = cards.clone();
+        use_effect(move || {
+            let Some(position) = pending_focus() else {
+                return;
+            };
+            let view = *viewport.peek();
+            // (The position was checked against the results when it was requested.)
+            if visible_range(usize::MAX, *scroll_top.peek(), view).contains(&position) {
+                pending_focus.set(None);
+                focus_card(&cards, window_slots(view), position);
+            }
+        });
+    }
+    let on_move = use_callback({
+        let mut focus_position = focus_position.clone();
+        move |movement: CardMove| match movement {
+            CardMove::To(position) => focus_position(position),
+            CardMove::Search => {
+                if let Some(search) = search_element.peek().clone() {
+                    spawn(async move {
+                        let _ = search.set_focus(true).await;
+                    });
+                }
+            }
+        }
+    });
+    let on_card_mounted = use_callback({
+        let cards = cards.clone();
+        move |(slot, card): (usize, Rc<MountedData>)| {
+            cards.borrow_mut().insert(slot, card);
+        }
+    });
+    let mut focus_from_search = focus_position;
     let results_for_search = results.clone();
     // `aria-controls` must name an element that exists: the list is not rendered without results.
     let controls_list = (!results.is_empty()).then_some("nc-integration-list");
     let integrations_for_search = integrations.clone();
+    let last = results.len().saturating_sub(1);
 
     rsx! {
         div { class: "nc-view", "data-screen": "list",
@@ -213,12 +287,19 @@ pub fn IntegrationsView(
                     "value": "{shown_query}",
                     onmounted: move |evt| search_element.set(Some(evt.data())),
                     oninput: move |evt| {
-                        query.set(evt.value());
-                        scroll_top.set(0.0);
-                        if let Some(list) = list_element() {
-                            spawn(async move {
-                                let _ = list.scroll(PixelsVector2D::new(0.0, 0.0), ScrollBehavior::Instant).await;
-                            });
+                        let value = evt.value();
+                        if *query.peek() != value {
+                            query.set(value);
+                        }
+                        // New results start at the top; scrolling (a forced layout) only when
+                        // the list is not there already.
+                        if *scroll_top.peek() != 0.0 {
+                            scroll_top.set(0.0);
+                            if let Some(list) = list_element.peek().clone() {
+                                spawn(async move {
+                                    let _ = list.scroll(PixelsVector2D::new(0.0, 0.0), ScrollBehavior::Instant).await;
+                                });
+                            }
                         }
                     },
                     onkeydown: move |evt: KeyboardEvent| match evt.key() {
@@ -258,7 +339,7 @@ pub fn IntegrationsView(
             }
             if results.is_empty() {
                 p { class: "nc-list-empty", "data-testid": "no-results",
-                    {i18n.text_with(MessageKey::IntegrationsListNoResults, &[("query", query().trim())])}
+                    {i18n.text_with(MessageKey::IntegrationsListNoResults, &[("query", query_text.trim())])}
                 }
             } else {
                 div {
@@ -283,77 +364,119 @@ pub fn IntegrationsView(
                     },
                     onscroll: move |evt| {
                         let data = evt.data();
-                        scroll_top.set(data.scroll_top());
+                        let top = data.scroll_top();
+                        if *scroll_top.peek() != top {
+                            scroll_top.set(top);
+                        }
                         set_viewport(viewport, f64::from(data.client_height()));
                     },
                     div { class: "nc-list__spacer", style: "height: {total_height}px;",
                         for position in range {
-                            {
-                                let item = &integrations.0[results[position]];
-                                let key = item.unique_key.clone();
-                                let id = card_id(&key);
-                                let busy = pending.as_ref() == Some(&key);
-                                let top = position as f64 * ROW_HEIGHT;
-                                let select_key = key.clone();
-                                let mut focus_key = focus_position.clone();
-                                let mount_id = id.clone();
-                                let last = results.len().saturating_sub(1);
-                                rsx! {
-                                    div {
-                                        key: "{id}",
-                                        class: "nc-list__row",
-                                        role: "listitem",
-                                        style: "transform: translateY({top}px);",
-                                        button {
-                                            id: "{id}",
-                                            r#type: "button",
-                                            class: "nc-card",
-                                            "data-testid": "integration-card",
-                                            "data-key": "{key}",
-                                            aria_label: i18n.text_with(MessageKey::IntegrationsListConnectTo, &[("provider", &item.display_name)]),
-                                            aria_busy: if busy { "true" } else { "false" },
-                                            onmounted: move |evt| {
-                                                cards.write().insert(mount_id.clone(), evt.data());
-                                            },
-                                            onclick: move |_| on_select.call(select_key.clone()),
-                                            onkeydown: move |evt: KeyboardEvent| match evt.key() {
-                                                Key::ArrowDown if position < last => {
-                                                    evt.prevent_default();
-                                                    focus_key(position + 1);
-                                                }
-                                                Key::ArrowUp if position > 0 => {
-                                                    evt.prevent_default();
-                                                    focus_key(position - 1);
-                                                }
-                                                Key::ArrowUp => {
-                                                    evt.prevent_default();
-                                                    if let Some(search) = search_element() {
-                                                        spawn(async move { let _ = search.set_focus(true).await; });
-                                                    }
-                                                }
-                                                Key::Home => {
-                                                    evt.prevent_default();
-                                                    focus_key(0);
-                                                }
-                                                Key::End => {
-                                                    evt.prevent_default();
-                                                    focus_key(last);
-                                                }
-                                                _ => {}
-                                            },
-                                            LogoTile { src: item.logo.clone(), name: item.display_name.clone(), size: LogoSize::Card }
-                                            span { class: "nc-card__name", title: "{item.display_name}", "{item.display_name}" }
-                                            if busy {
-                                                Spinner { class: "nc-card__trail".to_string() }
-                                            } else {
-                                                Icon { name: IconName::ArrowRight, class: "nc-card__trail".to_string() }
-                                            }
-                                        }
-                                    }
-                                }
+                            IntegrationCard {
+                                key: "{position % slots}",
+                                integrations: integrations.clone(),
+                                index: results.get(position).copied().unwrap_or(usize::MAX),
+                                position,
+                                last,
+                                slot: position % slots,
+                                busy: pending.as_ref().is_some_and(|key| {
+                                    results.get(position).and_then(|&i| integrations.0.get(i)).is_some_and(|item| &item.unique_key == key)
+                                }),
+                                on_select,
+                                on_move,
+                                on_mounted: on_card_mounted,
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Focuses the card button rendering `position` (its element is the one of its slot).
+fn focus_card(cards: &RefCell<HashMap<usize, Rc<MountedData>>>, slots: usize, position: usize) {
+    let Some(card) = cards.borrow().get(&(position % slots.max(1))).cloned() else {
+        return;
+    };
+    spawn(async move {
+        let _ = card.set_focus(true).await;
+        let _ = card
+            .scroll_to_with_options(ScrollToOptions {
+                behavior: ScrollBehavior::Instant,
+                vertical: ScrollLogicalPosition::Nearest,
+                horizontal: ScrollLogicalPosition::Nearest,
+            })
+            .await;
+    });
+}
+
+/// One card of the windowed list: a button with the integration's logo and name, placed at its
+/// position. Memoised: re-renders only when its integration, position or busy state changes
+/// (the callbacks are stable handles).
+#[component]
+pub fn IntegrationCard(
+    /// The whole list (compared by identity).
+    integrations: Shared<Vec<Integration>>,
+    /// Which integration of the list this card shows (out of range: renders nothing).
+    index: usize,
+    /// The card's position in the search results.
+    position: usize,
+    /// The last position of the search results (End, ArrowDown).
+    last: usize,
+    /// The row element this card renders into (see [`window_slots`]).
+    slot: usize,
+    /// Its provider is loading.
+    busy: bool,
+    /// The card was activated.
+    on_select: EventHandler<ProviderConfigKey>,
+    /// A key asked to move the focus.
+    on_move: EventHandler<CardMove>,
+    /// The card's button is in the DOM (its slot and element).
+    on_mounted: EventHandler<(usize, Rc<MountedData>)>,
+) -> Element {
+    let i18n = use_connect_i18n();
+    let Some(item) = integrations.0.get(index) else {
+        return rsx! {};
+    };
+    let key = item.unique_key.clone();
+    let id = card_id(&key);
+    let top = position as f64 * ROW_HEIGHT;
+    rsx! {
+        div {
+            class: "nc-list__row",
+            role: "listitem",
+            style: "transform: translateY({top}px);",
+            button {
+                id: "{id}",
+                r#type: "button",
+                class: "nc-card",
+                "data-testid": "integration-card",
+                "data-key": "{key}",
+                aria_label: i18n.text_with(MessageKey::IntegrationsListConnectTo, &[("provider", &item.display_name)]),
+                aria_busy: if busy { "true" } else { "false" },
+                onmounted: move |evt| on_mounted.call((slot, evt.data())),
+                onclick: move |_| on_select.call(key.clone()),
+                onkeydown: move |evt: KeyboardEvent| {
+                    let movement = match evt.key() {
+                        Key::ArrowDown if position < last => Some(CardMove::To(position + 1)),
+                        Key::ArrowUp if position > 0 => Some(CardMove::To(position - 1)),
+                        Key::ArrowUp => Some(CardMove::Search),
+                        Key::Home => Some(CardMove::To(0)),
+                        Key::End => Some(CardMove::To(last)),
+                        _ => None,
+                    };
+                    if let Some(movement) = movement {
+                        evt.prevent_default();
+                        on_move.call(movement);
+                    }
+                },
+                LogoTile { src: item.logo.clone(), name: item.display_name.clone(), size: LogoSize::Card }
+                span { class: "nc-card__name", title: "{item.display_name}", "{item.display_name}" }
+                if busy {
+                    Spinner { class: "nc-card__trail".to_string() }
+                } else {
+                    Icon { name: IconName::ArrowRight, class: "nc-card__trail".to_string() }
                 }
             }
         }
@@ -415,6 +538,20 @@ mod tests {
     fn window_ignores_nonsense_geometry() {
         assert_eq!(visible_range(5, f64::NAN, -1.0), 0..5);
         assert_eq!(visible_range(5, -100.0, f64::INFINITY), 0..5);
+    }
+
+    #[test]
+    fn every_range_fits_the_slots() {
+        for viewport in [1.0, 71.0, 72.0, 300.0, 560.0, 1000.0, f64::NAN] {
+            let slots = window_slots(viewport);
+            for scroll in 0..200 {
+                let range = visible_range(981, f64::from(scroll) * 37.0, viewport);
+                assert!(
+                    range.len() <= slots,
+                    "{viewport} {scroll}: {range:?} > {slots}"
+                );
+            }
+        }
     }
 
     #[test]
