@@ -40,7 +40,16 @@ pub struct WebApp {
     pub static_dir: &'static str,
     /// Emit TypeScript declarations (`.d.ts`).
     pub typescript: bool,
+    /// Copy nango-ui's non-English catalogues into `locales/` (the app fetches the one it needs;
+    /// it is built without nango-ui's `bundled-translations`).
+    pub translations: bool,
 }
+
+/// nango-ui's Fluent catalogues (`<tag>.ftl`), relative to the workspace root.
+const TRANSLATIONS_DIR: &str = "packages/ui/locales";
+
+/// The catalogue compiled into every app (never copied).
+const COMPILED_IN_TRANSLATION: &str = "en.ftl";
 
 /// Every browser app `build-web` produces. Issues add theirs here.
 pub const WEB_APPS: &[WebApp] = &[
@@ -52,6 +61,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "connect_app",
         static_dir: "packages/connect-app/web",
         typescript: false,
+        translations: true,
     },
     WebApp {
         name: "js",
@@ -61,6 +71,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "nango_wasm",
         static_dir: "packages/js/static",
         typescript: true,
+        translations: false,
     },
     WebApp {
         name: "gallery",
@@ -70,6 +81,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "gallery",
         static_dir: "examples/gallery/static",
         typescript: false,
+        translations: false,
     },
     WebApp {
         name: "web-connect-button",
@@ -79,6 +91,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "web_connect_button",
         static_dir: "examples/web-connect-button/static",
         typescript: false,
+        translations: false,
     },
 ];
 
@@ -186,7 +199,30 @@ fn build_app(session: &mut Session, app: &WebApp, optimise: bool) -> Result<(), 
     }
 
     copy_dir(&root.join(app.static_dir), &out)?;
+    if app.translations {
+        copy_translations(&root.join(TRANSLATIONS_DIR), &out.join("locales"))?;
+    }
     session.note(&format!("{} built into {}", app.name, out.display()));
+    Ok(())
+}
+
+/// Copies the `.ftl` catalogues of `from` except the compiled-in English one into `to`.
+fn copy_translations(from: &Path, to: &Path) -> Result<(), TaskError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TaskError::Io { path, source }
+    };
+    fs::create_dir_all(to).map_err(io(to))?;
+    for entry in fs::read_dir(from).map_err(io(from))? {
+        let source = entry.map_err(io(from))?.path();
+        let name = source.file_name().and_then(|name| name.to_str());
+        if let Some(name) = name
+            && name.ends_with(".ftl")
+            && name != COMPILED_IN_TRANSLATION
+        {
+            fs::copy(&source, to.join(name)).map_err(io(&source))?;
+        }
+    }
     Ok(())
 }
 
@@ -244,6 +280,25 @@ mod tests {
             "body{}"
         );
         assert!(to.join("index.html").exists());
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn translations_are_copied_except_the_compiled_in_english() {
+        let base = std::env::temp_dir().join(format!("xtask-ftl-{}", std::process::id()));
+        let from = base.join("from");
+        fs::create_dir_all(&from).unwrap();
+        for name in ["en.ftl", "fr.ftl", "zh-CN.ftl", "notes.txt"] {
+            fs::write(from.join(name), name).unwrap();
+        }
+        let to = base.join("to/locales");
+        copy_translations(&from, &to).unwrap();
+        let mut copied: Vec<String> = fs::read_dir(&to)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        copied.sort();
+        assert_eq!(copied, ["fr.ftl", "zh-CN.ftl"]);
         fs::remove_dir_all(&base).unwrap();
     }
 }
