@@ -241,11 +241,73 @@ fn build_app(
     }
 
     copy_dir(&root.join(app.static_dir), &out)?;
+    preload_snippets(&out)?;
     if app.translations {
         copy_translations(&root.join(TRANSLATIONS_DIR), &out.join("locales"))?;
     }
     session.note(&format!("{} built into {}", app.name, out.display()));
     Ok(())
+}
+
+/// Adds a `<link rel="modulepreload">` to the app's `index.html` (if any) for every JS snippet
+/// wasm-bindgen wrote: the glue imports them statically, so without hints the browser finds them
+/// only after the glue arrived, one round trip later.
+fn preload_snippets(out: &Path) -> Result<(), TaskError> {
+    let index = out.join("index.html");
+    let snippets = out.join("snippets");
+    if !index.is_file() || !snippets.is_dir() {
+        return Ok(());
+    }
+    let mut scripts: Vec<String> = files_below(&snippets)?
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "js"))
+        .filter_map(|path| {
+            let relative = path.strip_prefix(out).ok()?;
+            let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+            Some(format!("./{}", parts.join("/")))
+        })
+        .collect();
+    scripts.sort();
+    let html = fs::read_to_string(&index).map_err(|source| TaskError::Io {
+        path: index.clone(),
+        source,
+    })?;
+    fs::write(&index, with_module_preloads(&html, &scripts)).map_err(|source| TaskError::Io {
+        path: index.clone(),
+        source,
+    })
+}
+
+/// `html` with one `modulepreload` link per script inserted before `</head>` (unchanged without
+/// one).
+fn with_module_preloads(html: &str, scripts: &[String]) -> String {
+    let Some(head_end) = html.find("</head>") else {
+        return html.to_owned();
+    };
+    let links: String = scripts
+        .iter()
+        .map(|script| format!("  <link rel=\"modulepreload\" href=\"{script}\">\n"))
+        .collect();
+    format!("{}{links}{}", &html[..head_end], &html[head_end..])
+}
+
+/// Every file below `dir`, recursively.
+fn files_below(dir: &Path) -> Result<Vec<PathBuf>, TaskError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TaskError::Io { path, source }
+    };
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        if entry.file_type().map_err(io(&path))?.is_dir() {
+            found.extend(files_below(&path)?);
+        } else {
+            found.push(path);
+        }
+    }
+    Ok(found)
 }
 
 /// Copies the `.ftl` catalogues of `from` except the compiled-in English one into `to`.
@@ -325,6 +387,34 @@ mod tests {
         assert!(text.contains("-Zbuild-std=std,panic_abort"), "{text}");
         assert!(sized.get_envs().any(|(key, value)| key == "RUSTFLAGS"
             && value == Some(std::ffi::OsStr::new(BUILD_STD_RUSTFLAGS))));
+    }
+
+    #[test]
+    fn snippets_get_module_preload_links_in_the_head() {
+        let html = "<html><head>\n  <title>x</title>\n</head><body></body></html>";
+        let scripts = ["./snippets/a/inline0.js".to_owned()];
+        assert_eq!(
+            with_module_preloads(html, &scripts),
+            "<html><head>\n  <title>x</title>\n  <link rel=\"modulepreload\" href=\"./snippets/a/inline0.js\">\n</head><body></body></html>"
+        );
+        assert_eq!(
+            with_module_preloads("<p>no head</p>", &scripts),
+            "<p>no head</p>"
+        );
+
+        let base = std::env::temp_dir().join(format!("xtask-preload-{}", std::process::id()));
+        fs::create_dir_all(base.join("snippets/crate-1/src/js")).unwrap();
+        fs::write(base.join("snippets/crate-1/src/js/eval.js"), "").unwrap();
+        fs::write(base.join("snippets/crate-1/inline0.js"), "").unwrap();
+        fs::write(base.join("snippets/crate-1/notes.txt"), "").unwrap();
+        fs::write(base.join("index.html"), "<head></head>").unwrap();
+        preload_snippets(&base).unwrap();
+        assert_eq!(
+            fs::read_to_string(base.join("index.html")).unwrap(),
+            "<head><link rel=\"modulepreload\" href=\"./snippets/crate-1/inline0.js\">\n<link rel=\"modulepreload\" href=\"./snippets/crate-1/src/js/eval.js\">\n</head>"
+                .replace("<link", "  <link")
+        );
+        fs::remove_dir_all(&base).unwrap();
     }
 
     #[test]
