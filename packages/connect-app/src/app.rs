@@ -1,6 +1,7 @@
 //! The app's root: reads the query parameters, picks the hosting mode, wires the parent channel
 //! (token in, events out), the no-token timer and the browser driver around nango-ui's
-//! [`ConnectUi`].
+//! [`ConnectUi`]. English is compiled in; another language's catalogue is fetched from
+//! `locales/<tag>.ftl` next to the page before the UI mounts (see [`translation_to_fetch`]).
 
 use std::rc::Rc;
 
@@ -9,13 +10,39 @@ use nango_core::ConnectSessionToken;
 use nango_core::connect_ui::ConnectUiParams;
 use nango_core::messages::{ConnectUiEvent, ConnectUiMessage, ParentMessage};
 use nango_core::session::{ConnectUiSettings, TelemetryEvent};
+use nango_ui::components::Shared;
 use nango_ui::connect::DriverProp;
 use nango_ui::driver::SharedDriver;
+use nango_ui::i18n::{I18nCatalogue, Language};
 use nango_ui::{ConnectUi, HostingMode};
 use nango_web::{CloseBehaviour, WebConnectDriver};
 
 /// How long a framed UI waits for its `session_token` message before giving up (spec §2.2).
 pub const TOKEN_WAIT_MS: u32 = 10_000;
+
+/// How long the UI waits for a non-English catalogue before showing English (per message).
+pub const TRANSLATION_WAIT_MS: u32 = 3_000;
+
+/// The folder, relative to the page, that holds the catalogues not compiled in.
+pub const LOCALES_DIR: &str = "locales";
+
+/// The language whose catalogue must be fetched before the UI mounts: the negotiated one (the
+/// `lang` parameter, else the browser's languages), when it is not compiled in.
+pub fn translation_to_fetch(lang: Option<&str>, system_languages: &[String]) -> Option<Language> {
+    let negotiated = I18nCatalogue::new().negotiate(lang, system_languages);
+    Language::from_tag(&negotiated.to_string()).filter(|language| !language.is_bundled())
+}
+
+/// The catalogue once a fetched FTL source (if any) is added: a source that does not parse is
+/// dropped, and the UI shows English.
+pub fn catalogue_with(fetched: Option<(Language, String)>) -> I18nCatalogue {
+    match fetched {
+        Some((language, source)) => I18nCatalogue::new()
+            .with_override(language, source)
+            .unwrap_or_default(),
+        None => I18nCatalogue::new(),
+    }
+}
 
 /// Where the app runs, read once at start.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,6 +127,24 @@ pub fn ConnectApp(
         ))
     });
 
+    // The catalogue: ready at once for English (compiled in), else after the fetch (or its
+    // timeout). The UI mounts when it is ready, so no English flashes before the translation.
+    let mut catalogue = use_signal(|| None::<Shared<I18nCatalogue>>);
+    use_hook({
+        let driver = driver.clone();
+        let lang = params.lang.clone();
+        move || match translation_to_fetch(lang.as_deref(), &driver.system_languages()) {
+            None => catalogue.set(Some(Shared(Rc::new(I18nCatalogue::new())))),
+            Some(language) => {
+                spawn(async move {
+                    let fetched = fetch_translation(language, driver).await;
+                    let loaded = catalogue_with(fetched.map(|source| (language, source)));
+                    catalogue.set(Some(Shared(Rc::new(loaded))));
+                });
+            }
+        }
+    });
+
     // Messages from the parent: the token, live settings in preview, telemetry `open`.
     let on_parent = {
         let driver = driver.clone();
@@ -143,6 +188,9 @@ pub fn ConnectApp(
             post_to_parent(&message, top_level);
         }
     };
+    let Some(catalogue) = catalogue() else {
+        return rsx! {};
+    };
     rsx! {
         ConnectUi {
             token,
@@ -154,9 +202,46 @@ pub fn ConnectApp(
             preview,
             settings,
             driver: DriverProp(driver.clone()),
+            catalogue,
             on_event,
         }
     }
+}
+
+/// Fetches `locales/<tag>.ftl` (relative to the page); `None` on any failure or after
+/// [`TRANSLATION_WAIT_MS`].
+#[cfg(target_arch = "wasm32")]
+async fn fetch_translation(language: Language, driver: SharedDriver) -> Option<String> {
+    use futures_util::future::{Either, select};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let url = format!("{LOCALES_DIR}/{}", language.ftl_file_name());
+    let fetch = Box::pin(async move {
+        let window = web_sys::window()?;
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+            .await
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()
+    });
+    match select(fetch, driver.sleep(TRANSLATION_WAIT_MS)).await {
+        Either::Left((source, _)) => source,
+        Either::Right(_) => None,
+    }
+}
+
+/// Outside a browser there is nothing to fetch: English.
+#[cfg(not(target_arch = "wasm32"))]
+async fn fetch_translation(_language: Language, _driver: SharedDriver) -> Option<String> {
+    None
 }
 
 /// Installs the parent-message listener for the component's lifetime (not top-level).
@@ -237,6 +322,39 @@ mod tests {
                 .as_ref()
                 .and_then(|v| v["payload"]["errorType"].as_str()),
             Some("window_closed")
+        );
+    }
+
+    #[test]
+    fn only_languages_that_are_not_compiled_in_are_fetched() {
+        assert_eq!(translation_to_fetch(None, &[]), None);
+        assert_eq!(translation_to_fetch(Some("en"), &["fr".to_owned()]), None);
+        assert_eq!(
+            translation_to_fetch(Some("xx"), &["en-GB".to_owned()]),
+            None
+        );
+        let french = (!Language::French.is_bundled()).then_some(Language::French);
+        assert_eq!(translation_to_fetch(Some("fr"), &[]), french);
+        assert_eq!(translation_to_fetch(None, &["fr-CA".to_owned()]), french);
+    }
+
+    #[test]
+    fn a_fetched_catalogue_translates_and_a_broken_one_falls_back_to_english() {
+        let french = include_str!("../../ui/locales/fr.ftl").to_owned();
+        let title = nango_ui::MessageKey::IntegrationsListTitle;
+        let loaded = catalogue_with(Some((Language::French, french))).translator(Language::French);
+        assert_eq!(loaded.text(title), "Choisissez une application à connecter");
+        let broken = catalogue_with(Some((Language::French, "x = { broken".to_owned())))
+            .translator(Language::French);
+        let english = nango_ui::Translator::new(Language::English).text(title);
+        if !Language::French.is_bundled() {
+            assert_eq!(broken.text(title), english);
+        }
+        assert_eq!(
+            catalogue_with(None)
+                .translator(Language::English)
+                .text(title),
+            english
         );
     }
 

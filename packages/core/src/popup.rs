@@ -43,8 +43,20 @@ impl PopupLayout {
     }
 }
 
+/// Formats a number the way JavaScript's `String(number)` does. In the browser this is
+/// JavaScript's own `Number.prototype.toString`, which keeps Rust's float formatting machinery
+/// (~15 KB) out of the wasm.
+#[cfg(target_arch = "wasm32")]
+fn js_number(value: f64) -> String {
+    js_sys::Number::from(value)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default()
+}
+
 /// Formats a number the way JavaScript's `String(number)` does: integers without a decimal point,
 /// shortest round-trip digits otherwise, exponent form below 1e-6 and from 1e21 on.
+#[cfg(not(target_arch = "wasm32"))]
 fn js_number(value: f64) -> String {
     if value.is_nan() {
         return "NaN".to_owned();

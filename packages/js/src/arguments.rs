@@ -33,6 +33,20 @@ fn truthy_text(value: Option<&Value>) -> Option<String> {
 }
 
 /// A JSON number as JS's `String(n)` prints it for ordinary values (`3`, `1.5`).
+#[cfg(target_arch = "wasm32")]
+fn js_number_text(n: &serde_json::Number) -> String {
+    // JavaScript's own `String(number)`: exact JS semantics, and no Rust float formatting (~14 KB).
+    match n.as_f64() {
+        Some(f) => js_sys::Number::from(f)
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_else(|_| n.to_string()),
+        None => n.to_string(),
+    }
+}
+
+/// Host builds (tests): integers without a fraction, other numbers in Rust's shortest form.
+#[cfg(not(target_arch = "wasm32"))]
 fn js_number_text(n: &serde_json::Number) -> String {
     match n.as_f64() {
         Some(f) if f.fract() == 0.0 && f.abs() < 1e21 => format!("{}", f as i64),

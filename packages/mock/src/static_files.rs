@@ -1,6 +1,9 @@
 //! Static folders served beside the API: the Connect UI app at `/connect/` (`--connect-ui-dir`)
 //! and any folder at a prefix (`--static /gallery=dist/gallery`). Read-only GET/HEAD, MIME types
 //! by extension (`application/wasm` included), `index.html` for folders, no way out of the folder.
+//! Files carry an `ETag` (size and modification time) with `Cache-Control: no-cache`: a reload
+//! revalidates and gets `304 Not Modified`, so the browser keeps its cached copy (and, for the
+//! wasm, its compiled code) instead of downloading and compiling again.
 
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
@@ -148,13 +151,35 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The validator of a file's current version: its size and modification time (weak: the same
+/// bytes written again get a new tag, which only costs a download).
+pub fn entity_tag(metadata: &std::fs::Metadata) -> String {
+    let modified = metadata
+        .modified()
+        .ok()
+        .and_then(|time| time.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos());
+    format!("W/\"{:x}-{modified:x}\"", metadata.len())
+}
+
+/// Whether an `If-None-Match` header value names `tag` (or is `*`); weak comparison.
+pub fn matches_entity_tag(if_none_match: &str, tag: &str) -> bool {
+    let opaque = |value: &str| value.trim().trim_start_matches("W/").to_owned();
+    let wanted = opaque(tag);
+    if_none_match
+        .split(',')
+        .any(|candidate| candidate.trim() == "*" || opaque(candidate) == wanted)
+}
+
 /// Serves `path` from `mounts` for a GET or HEAD, or `None` when no mount covers it (or the
-/// method is another one), so the caller answers with the API's 404.
+/// method is another one), so the caller answers with the API's 404. With `if_none_match` (the
+/// request's `If-None-Match`) naming the file's current tag, the answer is `304 Not Modified`.
 pub async fn serve(
     mounts: &[StaticMount],
     method: &Method,
     path: &str,
     query: Option<&str>,
+    if_none_match: Option<&str>,
 ) -> Option<Response> {
     if method != Method::GET && method != Method::HEAD {
         return None;
@@ -170,28 +195,51 @@ pub async fn serve(
         }
         Resolution::Missing => Some(missing()),
         Resolution::File(file) => {
+            let if_none_match = if_none_match.map(str::to_owned);
             let read = tokio::task::spawn_blocking({
                 let file = file.clone();
-                move || std::fs::read(file)
+                move || -> std::io::Result<(String, Option<Vec<u8>>)> {
+                    let tag = entity_tag(&std::fs::metadata(&file)?);
+                    let unchanged = if_none_match
+                        .as_deref()
+                        .is_some_and(|header| matches_entity_tag(header, &tag));
+                    let bytes = if unchanged {
+                        None
+                    } else {
+                        Some(std::fs::read(&file)?)
+                    };
+                    Ok((tag, bytes))
+                }
             })
             .await;
-            let Ok(Ok(bytes)) = read else {
+            let Ok(Ok((tag, bytes))) = read else {
                 return Some(missing());
             };
-            let length = bytes.len();
-            let body = if method == Method::HEAD {
-                Body::empty()
-            } else {
-                Body::from(bytes)
+            let mut response = match bytes {
+                None => StatusCode::NOT_MODIFIED.into_response(),
+                Some(bytes) => {
+                    let length = bytes.len();
+                    let body = if method == Method::HEAD {
+                        Body::empty()
+                    } else {
+                        Body::from(bytes)
+                    };
+                    let mut response = (StatusCode::OK, body).into_response();
+                    response
+                        .headers_mut()
+                        .insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+                    response
+                }
             };
-            let mut response = (StatusCode::OK, body).into_response();
             response.extensions_mut().insert(ServedFile);
             let headers = response.headers_mut();
             headers.insert(
                 header::CONTENT_TYPE,
                 HeaderValue::from_static(content_type(&file)),
             );
-            headers.insert(header::CONTENT_LENGTH, HeaderValue::from(length));
+            if let Ok(tag) = HeaderValue::from_str(&tag) {
+                headers.insert(header::ETAG, tag);
+            }
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             headers.insert(
                 header::X_CONTENT_TYPE_OPTIONS,
@@ -286,6 +334,51 @@ mod tests {
         ] {
             assert_eq!(resolve(&mounts, path), Resolution::Missing, "{path}");
         }
+    }
+
+    #[test]
+    fn entity_tags_follow_size_and_time_and_match_weakly() {
+        let dir = folder();
+        let path = dir.path().join("index.html");
+        let tag = entity_tag(&std::fs::metadata(&path).unwrap());
+        assert!(tag.starts_with("W/\"13-"), "{tag}");
+        assert!(matches_entity_tag(&tag, &tag));
+        assert!(matches_entity_tag(&format!("\"x\", {}", &tag[2..]), &tag));
+        assert!(matches_entity_tag("*", &tag));
+        assert!(!matches_entity_tag("W/\"13-0\"", &tag));
+        std::fs::write(&path, "<div id=main></div><p>").unwrap();
+        assert_ne!(entity_tag(&std::fs::metadata(&path).unwrap()), tag);
+    }
+
+    #[tokio::test]
+    async fn a_matching_if_none_match_gets_304_and_a_stale_one_the_file() {
+        let dir = folder();
+        let mounts = [StaticMount::new("/connect", dir.path()).unwrap()];
+        let first = serve(&mounts, &Method::GET, "/connect/index.html", None, None)
+            .await
+            .unwrap();
+        assert_eq!(first.status(), StatusCode::OK);
+        assert_eq!(first.headers()[header::CACHE_CONTROL], "no-cache");
+        let tag = first.headers()[header::ETAG].to_str().unwrap().to_owned();
+        let again = serve(
+            &mounts,
+            &Method::GET,
+            "/connect/index.html",
+            None,
+            Some(&tag),
+        )
+        .await
+        .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(again.headers()[header::ETAG], tag.as_str());
+        let body = axum::body::to_bytes(again.into_body(), 1024).await.unwrap();
+        assert!(body.is_empty());
+        let stale = serve(&mounts, &Method::GET, "/connect/", None, Some("W/\"1-1\""))
+            .await
+            .unwrap();
+        assert_eq!(stale.status(), StatusCode::OK);
+        let body = axum::body::to_bytes(stale.into_body(), 1024).await.unwrap();
+        assert_eq!(&body[..], b"<div id=main></div>");
     }
 
     #[test]

@@ -475,3 +475,30 @@ fn default_field_labels_cover_the_spec_table() {
             .starts_with("arn:aws:iam::")
     );
 }
+
+#[test]
+fn english_is_always_compiled_in_and_every_language_has_its_file() {
+    for language in Language::ALL {
+        let expected = language == Language::English || cfg!(feature = "bundled-translations");
+        assert_eq!(language.is_bundled(), expected, "{language}");
+        let path = format!(
+            "{}/locales/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            language.ftl_file_name()
+        );
+        assert!(std::path::Path::new(&path).is_file(), "{path}");
+    }
+    assert_eq!(Language::ChineseSimplified.ftl_file_name(), "zh-CN.ftl");
+}
+
+#[test]
+fn a_language_that_is_not_compiled_in_can_be_added_as_an_override() {
+    let catalogue = I18nCatalogue::new()
+        .with_override(Language::Swedish, ftl_source(Language::Swedish))
+        .unwrap();
+    let translator = catalogue.translator(Language::Swedish);
+    let english = Translator::new(Language::English);
+    let title = MessageKey::IntegrationsListTitle;
+    assert_ne!(translator.text(title), english.text(title));
+    assert_eq!(translator.text(title), "Välj en app att ansluta");
+}

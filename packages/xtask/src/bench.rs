@@ -71,6 +71,7 @@ fn run_web(session: &mut Session) -> Result<(), TaskError> {
     let args = crate::build_web::BuildWebArgs {
         apps: vec!["connect-app".to_owned()],
         no_opt: false,
+        build_std: false,
     };
     crate::build_web::run(session, &args)?;
     let binary = crate::cmd::target_dir(session.root())

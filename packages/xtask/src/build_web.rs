@@ -21,7 +21,17 @@ pub struct BuildWebArgs {
     /// Skip wasm-opt (faster local iteration; the output is larger).
     #[arg(long)]
     pub no_opt: bool,
+    /// Rebuild the standard library for size with the nightly toolchain (`-Zbuild-std`, panics
+    /// abort without messages): about 10% less wasm. Needs `nightly` (its `rust-src` is added).
+    #[arg(long)]
+    pub build_std: bool,
 }
+
+/// The toolchain `--build-std` builds with (the one `cargo xtask fuzz` uses too).
+const BUILD_STD_TOOLCHAIN: &str = "nightly";
+
+/// The `RUSTFLAGS` of a `--build-std` build: panics abort at once, without formatting a message.
+const BUILD_STD_RUSTFLAGS: &str = "-Zunstable-options -Cpanic=immediate-abort";
 
 /// One browser app: a wasm32 crate plus a folder of static files (with its `index.html`).
 #[derive(Debug)]
@@ -40,7 +50,16 @@ pub struct WebApp {
     pub static_dir: &'static str,
     /// Emit TypeScript declarations (`.d.ts`).
     pub typescript: bool,
+    /// Copy nango-ui's non-English catalogues into `locales/` (the app fetches the one it needs;
+    /// it is built without nango-ui's `bundled-translations`).
+    pub translations: bool,
 }
+
+/// nango-ui's Fluent catalogues (`<tag>.ftl`), relative to the workspace root.
+const TRANSLATIONS_DIR: &str = "packages/ui/locales";
+
+/// The catalogue compiled into every app (never copied).
+const COMPILED_IN_TRANSLATION: &str = "en.ftl";
 
 /// Every browser app `build-web` produces. Issues add theirs here.
 pub const WEB_APPS: &[WebApp] = &[
@@ -52,6 +71,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "connect_app",
         static_dir: "packages/connect-app/web",
         typescript: false,
+        translations: true,
     },
     WebApp {
         name: "js",
@@ -61,6 +81,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "nango_wasm",
         static_dir: "packages/js/static",
         typescript: true,
+        translations: false,
     },
     WebApp {
         name: "gallery",
@@ -70,6 +91,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "gallery",
         static_dir: "examples/gallery/static",
         typescript: false,
+        translations: false,
     },
     WebApp {
         name: "web-connect-button",
@@ -79,6 +101,7 @@ pub const WEB_APPS: &[WebApp] = &[
         out_name: "web_connect_button",
         static_dir: "examples/web-connect-button/static",
         typescript: false,
+        translations: false,
     },
 ];
 
@@ -113,10 +136,44 @@ const WASM_OPT_FEATURES: &[&str] = &[
 pub fn run(session: &mut Session, args: &BuildWebArgs) -> Result<(), TaskError> {
     let apps = select(&args.apps)?;
     prereq::ensure(session, WEB_BUILD_NEEDS)?;
+    if args.build_std {
+        prereq::ensure(session, &[Prerequisite::RustToolchain(BUILD_STD_TOOLCHAIN)])?;
+        let mut rust_src = session.command("rustup");
+        rust_src.args([
+            "component",
+            "add",
+            "rust-src",
+            "--toolchain",
+            BUILD_STD_TOOLCHAIN,
+        ]);
+        session.run(&mut rust_src)?;
+    }
     for app in apps {
-        build_app(session, app, !args.no_opt)?;
+        build_app(session, app, !args.no_opt, args.build_std)?;
     }
     Ok(())
+}
+
+/// The cargo command that builds `app` for the browser (optionally with a size-built std).
+fn cargo_build(session: &Session, app: &WebApp, build_std: bool) -> std::process::Command {
+    let mut cargo = if build_std {
+        let mut cargo = session.cargo([format!("+{BUILD_STD_TOOLCHAIN}")]);
+        cargo.env("RUSTFLAGS", BUILD_STD_RUSTFLAGS);
+        cargo
+    } else {
+        session.cargo(std::iter::empty::<&str>())
+    };
+    cargo.args(["build", "--target", WASM_TARGET, "--profile", WASM_PROFILE]);
+    if build_std {
+        cargo.arg("-Zbuild-std=std,panic_abort");
+    }
+    cargo.args(["-p", app.package]);
+    if app.library {
+        cargo.arg("--lib");
+    } else {
+        cargo.args(["--bin", app.artefact]);
+    }
+    cargo
 }
 
 /// The output folder of an app: `<root>/dist/<name>`.
@@ -141,18 +198,16 @@ fn select(names: &[String]) -> Result<Vec<&'static WebApp>, TaskError> {
         .collect())
 }
 
-fn build_app(session: &mut Session, app: &WebApp, optimise: bool) -> Result<(), TaskError> {
+fn build_app(
+    session: &mut Session,
+    app: &WebApp,
+    optimise: bool,
+    build_std: bool,
+) -> Result<(), TaskError> {
     let root = session.root().to_path_buf();
     let out = dist_dir(&root, app.name);
 
-    let mut cargo = session.cargo(["build", "--target", WASM_TARGET, "--profile", WASM_PROFILE]);
-    cargo.args(["-p", app.package]);
-    if app.library {
-        cargo.arg("--lib");
-    } else {
-        cargo.args(["--bin", app.artefact]);
-    }
-    session.run(&mut cargo)?;
+    session.run(&mut cargo_build(session, app, build_std))?;
 
     let wasm = target_dir(&root)
         .join(WASM_TARGET)
@@ -186,7 +241,92 @@ fn build_app(session: &mut Session, app: &WebApp, optimise: bool) -> Result<(), 
     }
 
     copy_dir(&root.join(app.static_dir), &out)?;
+    preload_snippets(&out)?;
+    if app.translations {
+        copy_translations(&root.join(TRANSLATIONS_DIR), &out.join("locales"))?;
+    }
     session.note(&format!("{} built into {}", app.name, out.display()));
+    Ok(())
+}
+
+/// Adds a `<link rel="modulepreload">` to the app's `index.html` (if any) for every JS snippet
+/// wasm-bindgen wrote: the glue imports them statically, so without hints the browser finds them
+/// only after the glue arrived, one round trip later.
+fn preload_snippets(out: &Path) -> Result<(), TaskError> {
+    let index = out.join("index.html");
+    let snippets = out.join("snippets");
+    if !index.is_file() || !snippets.is_dir() {
+        return Ok(());
+    }
+    let mut scripts: Vec<String> = files_below(&snippets)?
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "js"))
+        .filter_map(|path| {
+            let relative = path.strip_prefix(out).ok()?;
+            let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+            Some(format!("./{}", parts.join("/")))
+        })
+        .collect();
+    scripts.sort();
+    let html = fs::read_to_string(&index).map_err(|source| TaskError::Io {
+        path: index.clone(),
+        source,
+    })?;
+    fs::write(&index, with_module_preloads(&html, &scripts)).map_err(|source| TaskError::Io {
+        path: index.clone(),
+        source,
+    })
+}
+
+/// `html` with one `modulepreload` link per script inserted before `</head>` (unchanged without
+/// one).
+fn with_module_preloads(html: &str, scripts: &[String]) -> String {
+    let Some(head_end) = html.find("</head>") else {
+        return html.to_owned();
+    };
+    let links: String = scripts
+        .iter()
+        .map(|script| format!("  <link rel=\"modulepreload\" href=\"{script}\">\n"))
+        .collect();
+    format!("{}{links}{}", &html[..head_end], &html[head_end..])
+}
+
+/// Every file below `dir`, recursively.
+fn files_below(dir: &Path) -> Result<Vec<PathBuf>, TaskError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TaskError::Io { path, source }
+    };
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let path = entry.path();
+        if entry.file_type().map_err(io(&path))?.is_dir() {
+            found.extend(files_below(&path)?);
+        } else {
+            found.push(path);
+        }
+    }
+    Ok(found)
+}
+
+/// Copies the `.ftl` catalogues of `from` except the compiled-in English one into `to`.
+fn copy_translations(from: &Path, to: &Path) -> Result<(), TaskError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| TaskError::Io { path, source }
+    };
+    fs::create_dir_all(to).map_err(io(to))?;
+    for entry in fs::read_dir(from).map_err(io(from))? {
+        let source = entry.map_err(io(from))?.path();
+        let name = source.file_name().and_then(|name| name.to_str());
+        if let Some(name) = name
+            && name.ends_with(".ftl")
+            && name != COMPILED_IN_TRANSLATION
+        {
+            fs::copy(&source, to.join(name)).map_err(io(&source))?;
+        }
+    }
     Ok(())
 }
 
@@ -213,6 +353,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), TaskError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cmd::describe;
 
     #[test]
     fn app_names_are_unique_and_unknown_names_are_rejected() {
@@ -231,6 +372,52 @@ mod tests {
     }
 
     #[test]
+    fn build_std_builds_with_nightly_and_an_aborting_std() {
+        let session = Session::new(PathBuf::from("."));
+        let app = &WEB_APPS[0];
+        let plain = describe(&cargo_build(&session, app, false));
+        assert!(
+            plain.starts_with("cargo build --target wasm32-unknown-unknown"),
+            "{plain}"
+        );
+        assert!(!plain.contains("build-std"), "{plain}");
+        let sized = cargo_build(&session, app, true);
+        let text = describe(&sized);
+        assert!(text.contains("cargo +nightly build --target"), "{text}");
+        assert!(text.contains("-Zbuild-std=std,panic_abort"), "{text}");
+        assert!(sized.get_envs().any(|(key, value)| key == "RUSTFLAGS"
+            && value == Some(std::ffi::OsStr::new(BUILD_STD_RUSTFLAGS))));
+    }
+
+    #[test]
+    fn snippets_get_module_preload_links_in_the_head() {
+        let html = "<html><head>\n  <title>x</title>\n</head><body></body></html>";
+        let scripts = ["./snippets/a/inline0.js".to_owned()];
+        assert_eq!(
+            with_module_preloads(html, &scripts),
+            "<html><head>\n  <title>x</title>\n  <link rel=\"modulepreload\" href=\"./snippets/a/inline0.js\">\n</head><body></body></html>"
+        );
+        assert_eq!(
+            with_module_preloads("<p>no head</p>", &scripts),
+            "<p>no head</p>"
+        );
+
+        let base = std::env::temp_dir().join(format!("xtask-preload-{}", std::process::id()));
+        fs::create_dir_all(base.join("snippets/crate-1/src/js")).unwrap();
+        fs::write(base.join("snippets/crate-1/src/js/eval.js"), "").unwrap();
+        fs::write(base.join("snippets/crate-1/inline0.js"), "").unwrap();
+        fs::write(base.join("snippets/crate-1/notes.txt"), "").unwrap();
+        fs::write(base.join("index.html"), "<head></head>").unwrap();
+        preload_snippets(&base).unwrap();
+        assert_eq!(
+            fs::read_to_string(base.join("index.html")).unwrap(),
+            "<head><link rel=\"modulepreload\" href=\"./snippets/crate-1/inline0.js\">\n<link rel=\"modulepreload\" href=\"./snippets/crate-1/src/js/eval.js\">\n</head>"
+                .replace("<link", "  <link")
+        );
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
     fn copy_dir_copies_nested_files() {
         let base = std::env::temp_dir().join(format!("xtask-copy-{}", std::process::id()));
         let from = base.join("from");
@@ -244,6 +431,25 @@ mod tests {
             "body{}"
         );
         assert!(to.join("index.html").exists());
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn translations_are_copied_except_the_compiled_in_english() {
+        let base = std::env::temp_dir().join(format!("xtask-ftl-{}", std::process::id()));
+        let from = base.join("from");
+        fs::create_dir_all(&from).unwrap();
+        for name in ["en.ftl", "fr.ftl", "zh-CN.ftl", "notes.txt"] {
+            fs::write(from.join(name), name).unwrap();
+        }
+        let to = base.join("to/locales");
+        copy_translations(&from, &to).unwrap();
+        let mut copied: Vec<String> = fs::read_dir(&to)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        copied.sort();
+        assert_eq!(copied, ["fr.ftl", "zh-CN.ftl"]);
         fs::remove_dir_all(&base).unwrap();
     }
 }

@@ -115,6 +115,7 @@ pub fn build_web_apps(session: &mut Session) -> Result<(), TaskError> {
         &BuildWebArgs {
             apps: DEMO_WEB_APPS.map(str::to_owned).into(),
             no_opt: false,
+            build_std: false,
         },
     )
 }

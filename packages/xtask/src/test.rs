@@ -315,6 +315,7 @@ fn run_e2e(session: &mut Session) -> Result<(), TaskError> {
         let args = crate::build_web::BuildWebArgs {
             apps,
             no_opt: false,
+            build_std: false,
         };
         crate::build_web::run(session, &args)?;
     }

@@ -1,12 +1,13 @@
 // `cargo xtask bench web`: measures the Connect UI app (dist/connect-app) in headless Chromium
 // against nango-mock on loopback and prints the figures (nothing is hard-coded):
-//   1. transfer size (wasm + JS + CSS + HTML): raw, gzip -9 and brotli q11 (node's zlib);
+//   1. transfer size (wasm + JS + CSS + HTML): raw, gzip -9 and brotli q11 (node's zlib), plus the
+//      largest fetched catalogue a non-English UI adds;
 //   2. navigation → first integration visible, cold (fresh browser context) and warm (reload),
 //      median of 15, with 10 and with 900 integrations;
 //   3. DOM element count with 900 integrations;
 //   4. search keystroke → DOM updated and laid out, and → next painted frame,
 //      p50/p95 over typed queries, with 981 integrations.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -46,6 +47,12 @@ function transferSize() {
         console.log(`  ${row.file.padEnd(48)} raw ${(row.raw / KB).toFixed(1).padStart(8)} KB  gzip ${(row.gzip / KB).toFixed(1).padStart(7)} KB  brotli ${(row.brotli / KB).toFixed(1).padStart(7)} KB`);
     }
     console.log(`  ${'TOTAL'.padEnd(48)} raw ${(total.raw / KB).toFixed(1).padStart(8)} KB  gzip ${(total.gzip / KB).toFixed(1).padStart(7)} KB  brotli ${(total.brotli / KB).toFixed(1).padStart(7)} KB`);
+    // A non-English UI also fetches its catalogue (locales/<tag>.ftl; English is compiled in).
+    const locales = join(CONNECT_APP_DIR, 'locales');
+    if (existsSync(locales)) {
+        const largest = Math.max(...files(locales).map((path) => brotliCompressSync(readFileSync(path)).length));
+        console.log(`  (+ one locales/<tag>.ftl for a non-English UI: at most ${(largest / KB).toFixed(1)} KB brotli)`);
+    }
     return total;
 }
 

@@ -535,6 +535,10 @@ async fn static_or_not_found(State(app): State<AppState>, request: Request) -> R
             request.method(),
             request.uri().path(),
             request.uri().query(),
+            request
+                .headers()
+                .get(axum::http::header::IF_NONE_MATCH)
+                .and_then(|value| value.to_str().ok()),
         )
         .await
     {

@@ -1,6 +1,9 @@
 //! Every Connect UI screen as a view component with plain props (data and callbacks), so each
 //! state renders from fixtures in tests and the gallery; one folder per component with its CSS.
 
+// Used by build.rs (through `#[path]`); compiled here only for its tests.
+#[cfg(test)]
+mod css_minifier;
 pub mod fallback;
 pub mod form;
 pub mod icons;
@@ -25,18 +28,8 @@ pub use waiting::WaitingView;
 
 /// The stylesheet of every component (after the design tokens), injected once by
 /// [`ConnectShell`] as an inline `<style>`: works under SSR, web and desktop without bundling.
-pub const STYLES: &str = concat!(
-    include_str!("../../../../assets/tokens.css"),
-    include_str!("shell/style.css"),
-    include_str!("icons/style.css"),
-    include_str!("logo/style.css"),
-    include_str!("loading/style.css"),
-    include_str!("fallback/style.css"),
-    include_str!("integrations/style.css"),
-    include_str!("form/style.css"),
-    include_str!("waiting/style.css"),
-    include_str!("result/style.css"),
-);
+/// `build.rs` concatenates the design tokens and the `style.css` files and minifies them.
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/connect-ui.min.css"));
 
 /// Shared, immutable data passed as a prop: equal when it is the same allocation, so a large
 /// list is never compared item by item on re-render.

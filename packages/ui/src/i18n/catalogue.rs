@@ -1,10 +1,11 @@
 //! The translation catalogue (built-in FTL files plus host overrides) and the pure `Translator`.
 //!
-//! All twelve catalogues are embedded with `include_str!` (about 6 KB of UTF-8 each, ~75 KB in the
-//! wasm binary in total, roughly a quarter of that gzipped) but only English and the chosen language are parsed, when a
-//! [`Translator`] or bundle is built. Fetching non-default catalogues lazily over HTTP would save those
-//! bytes at the cost of a loading state and a network dependency; it can come later without changing
-//! this API.
+//! English is always embedded with `include_str!`; the other eleven catalogues (about 6 KB of UTF-8
+//! each) are embedded only with the `bundled-translations` feature (on by default). Without it, a
+//! browser app fetches `locales/<tag>.ftl` and adds it with [`I18nCatalogue::with_override`]
+//! (nango-connect-app does), which keeps ~70 KB out of the wasm; the per-message fallback to
+//! English covers the time before it arrives. Only English and the chosen language are parsed,
+//! when a [`Translator`] or bundle is built.
 
 use std::borrow::Cow;
 
@@ -128,12 +129,16 @@ impl I18nCatalogue {
     pub fn bundle(&self, lang: &LanguageIdentifier) -> ConnectBundle {
         let mut bundle = FluentBundle::new(vec![lang.clone()]);
         bundle.set_use_isolating(false);
-        bundle.add_resource_overriding(parse_lenient(Language::English.ftl_source().to_owned()));
+        if let Some(english_src) = Language::English.ftl_source() {
+            bundle.add_resource_overriding(parse_lenient(english_src.to_owned()));
+        }
         let english = Language::English.langid();
         self.add_overrides(&mut bundle, &english);
         if !same_language(lang, &english) {
-            if let Some(builtin) = Language::from_tag(&lang.to_string()) {
-                bundle.add_resource_overriding(parse_lenient(builtin.ftl_source().to_owned()));
+            if let Some(builtin_src) =
+                Language::from_tag(&lang.to_string()).and_then(Language::ftl_source)
+            {
+                bundle.add_resource_overriding(parse_lenient(builtin_src.to_owned()));
             }
             self.add_overrides(&mut bundle, lang);
         }

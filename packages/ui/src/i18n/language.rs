@@ -128,21 +128,48 @@ impl Language {
         self.tag().parse().unwrap_or_default()
     }
 
-    /// The embedded Fluent source of this language.
-    pub(crate) const fn ftl_source(self) -> &'static str {
+    /// The file name of this language's Fluent catalogue (`locales/<tag>.ftl` in the crate, and
+    /// next to a web app that fetches non-bundled languages, e.g. `dist/connect-app/locales/`).
+    pub fn ftl_file_name(self) -> String {
+        format!("{}.ftl", self.tag())
+    }
+
+    /// Whether this language's catalogue is compiled in. English always is; the others only with
+    /// the `bundled-translations` feature. Without it, a host fetches `locales/<tag>.ftl` and adds
+    /// it with [`I18nCatalogue::with_override`](super::I18nCatalogue::with_override); until then
+    /// (or if it never arrives) every message falls back to English.
+    pub const fn is_bundled(self) -> bool {
+        self.ftl_source().is_some()
+    }
+
+    /// The embedded Fluent source of this language, if it is compiled in.
+    pub(crate) const fn ftl_source(self) -> Option<&'static str> {
         match self {
-            Language::English => include_str!("../../locales/en.ftl"),
-            Language::French => include_str!("../../locales/fr.ftl"),
-            Language::German => include_str!("../../locales/de.ftl"),
-            Language::Spanish => include_str!("../../locales/es.ftl"),
-            Language::Japanese => include_str!("../../locales/ja.ftl"),
-            Language::Italian => include_str!("../../locales/it.ftl"),
-            Language::Portuguese => include_str!("../../locales/pt.ftl"),
-            Language::Dutch => include_str!("../../locales/nl.ftl"),
-            Language::Polish => include_str!("../../locales/pl.ftl"),
-            Language::ChineseSimplified => include_str!("../../locales/zh-CN.ftl"),
-            Language::Korean => include_str!("../../locales/ko.ftl"),
-            Language::Swedish => include_str!("../../locales/sv.ftl"),
+            Language::English => Some(include_str!("../../locales/en.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::French => Some(include_str!("../../locales/fr.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::German => Some(include_str!("../../locales/de.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Spanish => Some(include_str!("../../locales/es.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Japanese => Some(include_str!("../../locales/ja.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Italian => Some(include_str!("../../locales/it.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Portuguese => Some(include_str!("../../locales/pt.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Dutch => Some(include_str!("../../locales/nl.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Polish => Some(include_str!("../../locales/pl.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::ChineseSimplified => Some(include_str!("../../locales/zh-CN.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Korean => Some(include_str!("../../locales/ko.ftl")),
+            #[cfg(feature = "bundled-translations")]
+            Language::Swedish => Some(include_str!("../../locales/sv.ftl")),
+            #[cfg(not(feature = "bundled-translations"))]
+            _ => None,
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Internationalisation: 12 built-in Fluent catalogues, language negotiation, a pure translator
+//! Internationalisation: 12 Fluent catalogues (English always compiled in, the others with the
+//! `bundled-translations` feature or added at runtime), language negotiation, a pure translator
 //! and the Dioxus context that hands translations to components.
 
 mod catalogue;
