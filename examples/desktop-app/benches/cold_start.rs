@@ -17,6 +17,9 @@
 //! RSS and PSS (shared pages split between the processes that map them) of the app and of each
 //! WebKitGTK helper process, and their PSS total against the 200 MB target. Prints measured
 //! figures only.
+//!
+//! For before/after comparisons under the same machine load, `DESKTOP_BENCH_BIN=PATH` measures
+//! another build of the app and `DESKTOP_BENCH_ONLY=window|overlay` one presentation.
 
 #[path = "../tests/support/x11.rs"]
 mod x11;
@@ -109,15 +112,23 @@ fn main() {
             return;
         }
     };
-    let binary = env!("CARGO_BIN_EXE_desktop-app");
+    let binary = std::env::var("DESKTOP_BENCH_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_desktop-app").to_owned());
+    let only = std::env::var("DESKTOP_BENCH_ONLY").ok();
     println!(
         "bench desktop: {binary}, {RUNS} runs per presentation on Xvfb {}",
         display.name
     );
     for presentation in [Presentation::Window, Presentation::Overlay] {
+        if only
+            .as_deref()
+            .is_some_and(|only| only != presentation.env())
+        {
+            continue;
+        }
         let mut samples = Vec::new();
         for run in 1..=RUNS {
-            match measure(&display, binary, presentation) {
+            match measure(&display, &binary, presentation) {
                 Ok(sample) => {
                     println!(
                         "  {} run {run}: list painted {:>5} ms (at most {} ms late), PSS app + WebKit {:>4} MB",

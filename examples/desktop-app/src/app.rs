@@ -330,7 +330,7 @@ pub fn App() -> Element {
                 },
             }
             section { class: "card settings", "aria-labelledby": "settings-title",
-                h2 { id: "settings-title", "Sign-in window" }
+                h2 { id: "settings-title", "Settings" }
                 fieldset {
                     legend { class: "subtle", "Where OAuth sign-in pages open (applies to the next connection)" }
                     label { class: "choice",
