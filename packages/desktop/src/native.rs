@@ -50,12 +50,15 @@ const CONNECT_UI_TITLE: &str = "Connect";
 /// surface colour, so a window taller than the dialog shows no band of another colour.
 const CONNECT_UI_BACKGROUND: (u8, u8, u8, u8) = (255, 255, 255, 255);
 
-/// The Connect UI window's document head: the page fills the window with the dialog's surface
-/// colour (nango-ui's light or dark palette, whichever theme the UI resolved) and never scrolls
-/// itself (the dialog scrolls inside).
+/// The Connect UI window's document head: the window is the dialog, so the dialog fills it at
+/// any size (no border, radius or size cap: a window resized beyond 500×700 shows no band around
+/// it), the page behind has the dialog's surface colour (nango-ui's light or dark palette,
+/// whichever theme the UI resolved), and the page never scrolls itself (the dialog scrolls inside).
 const CONNECT_UI_HEAD: &str = "<style>html,body{margin:0;height:100%;overflow:hidden;\
 background:#fff}html:has(.nango-connect[data-theme=dark]),\
-html:has(.nango-connect[data-theme=dark]) body{background:#0b0b0c}</style>";
+html:has(.nango-connect[data-theme=dark]) body{background:#0b0b0c}\
+#main>.nango-connect[data-mode=embedded] .nc-dialog{width:100%;height:100%;max-width:none;\
+max-height:none;border:0;border-radius:0}</style>";
 
 /// A `Send + Sync` handle to the app's native OAuth windows; give it to
 /// `Nango::with_native_windows`. Cheap to clone.
