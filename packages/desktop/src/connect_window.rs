@@ -102,8 +102,9 @@ impl ConnectUiShared {
     }
 }
 
-/// A handle to the Connect UI (cheap to clone), in its own window or as an overlay. The window stays open when every handle
-/// is dropped, as on the web; close it with [`ConnectUiWindow::close`].
+/// A handle to the Connect UI (cheap to clone), in its own window or as an overlay. The UI
+/// stays open when every handle is dropped, as on the web; close it with
+/// [`ConnectUiWindow::close`].
 #[derive(Clone)]
 pub struct ConnectUiWindow {
     /// The shared state.
@@ -238,13 +239,17 @@ impl OverlaySlot {
         }
     }
 
-    /// Shows `shared` as the overlay; false when no [`ConnectUiOverlay`] is mounted.
-    pub(crate) fn show(mut self, shared: Arc<ConnectUiShared>) -> bool {
-        if *self.mounted.peek() == 0 {
-            return false;
-        }
-        self.current.set(Some(SharedConnectUi(shared)));
-        true
+    /// True when a [`ConnectUiOverlay`] is mounted to show an overlay.
+    pub(crate) fn is_mounted(self) -> bool {
+        *self.mounted.peek() > 0
+    }
+
+    /// Shows `shared` as the overlay and returns the one shown before, if any (another
+    /// client's Connect UI, which the caller closes).
+    pub(crate) fn replace(mut self, shared: Arc<ConnectUiShared>) -> Option<Arc<ConnectUiShared>> {
+        self.current
+            .replace(Some(SharedConnectUi(shared)))
+            .map(|previous| previous.0)
     }
 
     /// Removes the overlay numbered `id`; returns it when it was shown.

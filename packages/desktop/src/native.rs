@@ -276,12 +276,20 @@ impl NativeWindowRunner {
             NativeCommand::OpenConnectUi { shared }
                 if shared.options.presentation == ConnectUiPresentation::Overlay =>
             {
-                if !self.overlay.show(Arc::clone(&shared)) {
+                if !self.overlay.is_mounted() {
                     shared.deliver(ConnectUiEvent::Error(AuthError::new(
                         nango_core::AuthErrorKind::UnknownError,
                         "the Connect UI overlay needs a ConnectUiOverlay component in the app's window",
                     )));
                     shared.deliver(ConnectUiEvent::Close);
+                    return;
+                }
+                let id = shared.id;
+                // One overlay at a time: another client's Connect UI there is closed.
+                if let Some(previous) = self.overlay.replace(shared)
+                    && previous.id != id
+                {
+                    previous.deliver(ConnectUiEvent::Close);
                 }
             }
             NativeCommand::OpenConnectUi { shared } => {
