@@ -1,41 +1,103 @@
-//! `cargo xtask bench desktop`: cold start of the desktop app to the Connect UI painted, and its
-//! memory, median of 5 runs under Xvfb.
+//! `cargo xtask bench desktop`: cold start of the desktop app to the Connect UI painted, its
+//! phases, and its memory per process, median of 5 runs under Xvfb, for both presentations of
+//! the Connect UI (its own window, and an overlay over the app's window).
 //!
 //! Each run starts `desktop-app --open-connect-ui` (release build, embedded nango-mock, as a
-//! user's `cargo run` would) and polls the screen: the Connect UI counts as painted once its
-//! window shows the integration list (≥ 300 distinct colours; the blank webview has 1–2 and the
-//! loading spinner ~20). The time is taken when the poll that saw the list returns, so it is an
-//! upper bound, late by at most one poll interval (printed too). RSS is read from `/proc` one
-//! second after the paint, for the app process and for the app plus its WebKitGTK processes (and
-//! their PSS, which splits the shared libraries instead of counting them in every process).
-//! Prints measured figures only.
+//! user's `cargo run` would) and polls the screen. Window mode: the Connect UI counts as first
+//! painted once its window shows more than a blank page (≥ 10 distinct colours: the blank webview
+//! has 1–2, the loading skeleton ~20), and as loaded once it shows the integration list (≥ 300:
+//! the logos). Overlay mode (colour counts cannot tell the dialog from the app's own text there):
+//! first painted once the app's background at the window's lower right turns grey (the
+//! backdrop), loaded once the first integration row's logo tile is painted (a green pixel where
+//! the app shows white). Each time is taken when the poll that saw it returns, so it is an upper
+//! bound, late by at most one poll interval (printed too).
+//!
+//! Phases come from the app's `timing: PHASE MS` stdout lines, timed when this bench reads
+//! them (from process spawn). Memory is read from `/proc` one second after the list is painted:
+//! RSS and PSS (shared pages split between the processes that map them) of the app and of each
+//! WebKitGTK helper process, and their PSS total against the 200 MB target. Prints measured
+//! figures only.
+//!
+//! For before/after comparisons under the same machine load, `DESKTOP_BENCH_BIN=PATH` measures
+//! another build of the app and `DESKTOP_BENCH_ONLY=window|overlay` one presentation.
 
 #[path = "../tests/support/x11.rs"]
 mod x11;
 
+use std::collections::BTreeMap;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use x11::{App, Display};
 
-/// Runs measured.
+/// Runs measured per presentation.
 const RUNS: usize = 5;
+/// Distinct colours that mean "the Connect UI shows more than a blank page".
+const FIRST_PAINT_COLOURS: u64 = 10;
 /// Distinct colours that mean "the integration list is on screen".
 const PAINTED_COLOURS: u64 = 300;
+/// The cold-start target, ms.
+const TARGET_MS: u64 = 1000;
+/// The memory target (PSS of the app and its WebKit processes), MB.
+const TARGET_MB: u64 = 200;
+/// The main window's title.
+const MAIN: &str = "Connected accounts";
+/// The Connect UI window's title.
+const CONNECT: &str = "Connect";
+/// In the 760×620 main window: a point of the app's background outside the overlay dialog
+/// (light without the overlay, grey under its backdrop).
+const OVERLAY_BACKDROP_POINT: (u32, u32) = (745, 610);
+/// In the 760×620 main window: a point in the logo tile of the overlay's first integration row
+/// (the demo catalogue's logos are green; the app shows a white card there).
+const OVERLAY_LOGO_POINT: (u32, u32) = (190, 258);
+/// The app's phases, in order (`timing:` lines).
+const PHASES: &[&str] = &[
+    "main",
+    "root-component",
+    "main-window-mounted",
+    "connect-ui-opened",
+    "connect-ui-started",
+    "session-created",
+];
+
+/// Where the Connect UI opens in a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Presentation {
+    /// Its own window (`NANGO_CONNECT_UI=window`).
+    Window,
+    /// Over the main window (`NANGO_CONNECT_UI=overlay`).
+    Overlay,
+}
+
+impl Presentation {
+    /// The value of `NANGO_CONNECT_UI`.
+    fn env(self) -> &'static str {
+        match self {
+            Presentation::Window => "window",
+            Presentation::Overlay => "overlay",
+        }
+    }
+}
 
 /// One run's figures.
 struct Sample {
-    /// Process start to the Connect UI painted.
-    painted: Duration,
-    /// How late the paint time can be: from the end of the poll before to the end of the one
-    /// that saw the list.
-    resolution: Duration,
-    /// RSS of the app process, KiB.
-    app_rss: u64,
-    /// RSS of the app and its WebKit processes, KiB (shared pages counted in each).
-    tree_rss: u64,
-    /// PSS of the app and its WebKit processes, KiB (shared pages split).
-    tree_pss: u64,
+    /// Process spawn to each phase line read, ms.
+    phases: BTreeMap<&'static str, u64>,
+    /// Process spawn to the Connect UI's first paint, ms.
+    first_paint: Option<u64>,
+    /// Process spawn to the integration list painted, ms.
+    painted: u64,
+    /// How late `painted` can be (the poll interval that saw it), ms.
+    resolution: u64,
+    /// Memory by process name: (count, RSS KiB, PSS KiB).
+    memory: BTreeMap<String, (usize, u64, u64)>,
+}
+
+impl Sample {
+    /// PSS of the whole tree, KiB.
+    fn total_pss(&self) -> u64 {
+        self.memory.values().map(|(_, _, pss)| pss).sum()
+    }
 }
 
 fn main() {
@@ -50,90 +112,192 @@ fn main() {
             return;
         }
     };
-    let binary = env!("CARGO_BIN_EXE_desktop-app");
+    let binary = std::env::var("DESKTOP_BENCH_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_desktop-app").to_owned());
+    let only = std::env::var("DESKTOP_BENCH_ONLY").ok();
     println!(
-        "bench desktop: {binary}, {RUNS} runs on Xvfb {}",
+        "bench desktop: {binary}, {RUNS} runs per presentation on Xvfb {}",
         display.name
     );
-    let mut samples = Vec::new();
-    for run in 1..=RUNS {
-        match measure(&display, binary) {
-            Ok(sample) => {
-                println!(
-                    "  run {run}: painted {:>5} ms (at most {} ms late), RSS app {:>4} MB, app + WebKit {:>4} MB (PSS {:>4} MB)",
-                    sample.painted.as_millis(),
-                    sample.resolution.as_millis(),
-                    sample.app_rss / 1024,
-                    sample.tree_rss / 1024,
-                    sample.tree_pss / 1024
-                );
-                samples.push(sample);
-            }
-            Err(why) => {
-                println!("  run {run}: failed: {why}");
-                drop(display);
-                std::process::exit(1);
+    for presentation in [Presentation::Window, Presentation::Overlay] {
+        if only
+            .as_deref()
+            .is_some_and(|only| only != presentation.env())
+        {
+            continue;
+        }
+        let mut samples = Vec::new();
+        for run in 1..=RUNS {
+            match measure(&display, &binary, presentation) {
+                Ok(sample) => {
+                    println!(
+                        "  {} run {run}: list painted {:>5} ms (at most {} ms late), PSS app + WebKit {:>4} MB",
+                        presentation.env(),
+                        sample.painted,
+                        sample.resolution,
+                        sample.total_pss() / 1024
+                    );
+                    samples.push(sample);
+                }
+                Err(why) => {
+                    println!("  {} run {run}: failed: {why}", presentation.env());
+                    drop(display);
+                    std::process::exit(1);
+                }
             }
         }
+        report(presentation, &samples);
     }
-    let painted = median(
+}
+
+/// Prints the medians of one presentation's runs.
+fn report(presentation: Presentation, samples: &[Sample]) {
+    let label = presentation.env();
+    println!("Connect UI as {label} (median of {RUNS}):");
+    for phase in PHASES {
+        let values: Vec<u64> = samples
+            .iter()
+            .filter_map(|s| s.phases.get(phase).copied())
+            .collect();
+        if !values.is_empty() {
+            println!("  phase {phase:<22} {:>5} ms", median(values));
+        }
+    }
+    let first: Vec<u64> = samples.iter().filter_map(|s| s.first_paint).collect();
+    if !first.is_empty() {
+        println!(
+            "  phase {:<22} {:>5} ms",
+            "connect-ui-first-paint",
+            median(first)
+        );
+    }
+    let painted = median(samples.iter().map(|s| s.painted).collect());
+    println!("  phase {:<22} {painted:>5} ms", "integrations-painted");
+    println!(
+        "cold start to Connect UI painted, {label} (median of {RUNS}): {painted} ms ({:.2}× the {TARGET_MS} ms target)",
+        painted as f64 / TARGET_MS as f64
+    );
+    let mut names: Vec<&String> = samples.iter().flat_map(|s| s.memory.keys()).collect();
+    names.sort();
+    names.dedup();
+    for name in names {
+        let of = |pick: fn(&(usize, u64, u64)) -> u64| {
+            median(
+                samples
+                    .iter()
+                    .map(|s| s.memory.get(name).map(pick).unwrap_or(0))
+                    .collect(),
+            )
+        };
+        println!(
+            "  memory {name:<18} ×{} RSS {:>4} MB, PSS {:>4} MB",
+            of(|m| m.0 as u64),
+            of(|m| m.1) / 1024,
+            of(|m| m.2) / 1024
+        );
+    }
+    let rss = median(
         samples
             .iter()
-            .map(|s| s.painted.as_millis() as u64)
+            .map(|s| s.memory.values().map(|m| m.1).sum())
             .collect(),
     );
-    let app_rss = median(samples.iter().map(|s| s.app_rss).collect());
-    let tree_rss = median(samples.iter().map(|s| s.tree_rss).collect());
-    println!("cold start to Connect UI painted (median of {RUNS}): {painted} ms");
-    println!("RSS, app process (median of {RUNS}): {} MB", app_rss / 1024);
-    let tree_pss = median(samples.iter().map(|s| s.tree_pss).collect());
+    let pss = median(samples.iter().map(Sample::total_pss).collect());
     println!(
-        "RSS, app + WebKitGTK processes (median of {RUNS}): {} MB",
-        tree_rss / 1024
+        "RSS, app + WebKitGTK processes, {label} (median of {RUNS}): {} MB",
+        rss / 1024
     );
     println!(
-        "PSS, app + WebKitGTK processes (median of {RUNS}): {} MB",
-        tree_pss / 1024
+        "PSS, app + WebKitGTK processes, {label} (median of {RUNS}): {} MB ({:.2}× the {TARGET_MB} MB target)",
+        pss / 1024,
+        pss as f64 / 1024.0 / TARGET_MB as f64
     );
 }
 
 /// One cold start.
-fn measure(display: &Display, binary: &str) -> Result<Sample, String> {
+fn measure(display: &Display, binary: &str, presentation: Presentation) -> Result<Sample, String> {
     let mut command = Command::new(binary);
     command
         .arg("--open-connect-ui")
         .env("DISPLAY", &display.name)
+        .env("NANGO_CONNECT_UI", presentation.env())
         .env_remove("NANGO_HOST")
         .env_remove("NANGO_SECRET_KEY");
     // Its own process group, so the WebKit helpers end with it.
     std::os::unix::process::CommandExt::process_group(&mut command, 0);
     let log = std::env::temp_dir().join(format!("desktop-bench-{}.log", std::process::id()));
     let started = Instant::now();
-    let app = App::start(command, &log)?;
+    let mut app = App::start(command, &log)?;
     let deadline = started + Duration::from_secs(30);
     let mut previous_end = Duration::ZERO;
+    let mut first_paint = None;
     let (painted, resolution) = loop {
         if Instant::now() > deadline {
             end(&app);
             return Err("the Connect UI was not painted within 30 s".to_owned());
         }
-        let colours = display
-            .window("Connect")
-            .and_then(|window| display.window_colours(&window));
+        let (first, loaded) = match presentation {
+            Presentation::Window => {
+                let colours = display
+                    .window(CONNECT)
+                    .and_then(|window| display.window_colours(&window));
+                (
+                    colours.is_some_and(|c| c >= FIRST_PAINT_COLOURS),
+                    colours.is_some_and(|c| c >= PAINTED_COLOURS),
+                )
+            }
+            Presentation::Overlay => match display.window(MAIN) {
+                Some(window) => {
+                    let (x, y) = OVERLAY_BACKDROP_POINT;
+                    let backdrop = display
+                        .pixel(&window, x, y)
+                        .is_some_and(|(r, g, b)| [r, g, b].iter().all(|c| (100..200).contains(c)));
+                    let (x, y) = OVERLAY_LOGO_POINT;
+                    let logo = display.pixel(&window, x, y).is_some_and(|(r, g, b)| {
+                        g > r.saturating_add(60) && g > b.saturating_add(60)
+                    });
+                    (backdrop, logo)
+                }
+                None => (false, false),
+            },
+        };
         let now = started.elapsed();
-        if colours.is_some_and(|c| c >= PAINTED_COLOURS) {
+        if first_paint.is_none() && first {
+            first_paint = Some(now.as_millis() as u64);
+        }
+        if loaded {
             break (now, now - previous_end);
         }
         previous_end = now;
         std::thread::sleep(Duration::from_millis(10));
     };
     std::thread::sleep(Duration::from_secs(1));
+    let mut memory = BTreeMap::<String, (usize, u64, u64)>::new();
+    for process in x11::process_tree(app.pid()) {
+        let entry = memory.entry(process.name).or_default();
+        entry.0 += 1;
+        entry.1 += process.rss_kib;
+        entry.2 += process.pss_kib;
+    }
+    app.drain();
+    let mut phases = BTreeMap::new();
+    for (line, at) in app.seen.iter().zip(&app.seen_at) {
+        let Some(rest) = line.strip_prefix("timing: ") else {
+            continue;
+        };
+        let name = rest.split_whitespace().next().unwrap_or_default();
+        if let Some(phase) = PHASES.iter().find(|p| **p == name) {
+            phases
+                .entry(*phase)
+                .or_insert_with(|| at.duration_since(started).as_millis() as u64);
+        }
+    }
     let sample = Sample {
-        painted,
-        resolution,
-        app_rss: x11::rss_kib(app.pid()),
-        tree_rss: x11::tree_rss_kib(app.pid()),
-        tree_pss: x11::tree_pss_kib(app.pid()),
+        phases,
+        first_paint,
+        painted: painted.as_millis() as u64,
+        resolution: resolution.as_millis() as u64,
+        memory,
     };
     end(&app);
     drop(app);

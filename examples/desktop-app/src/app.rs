@@ -1,9 +1,10 @@
 //! The app's window: the user's connected accounts, a "Connect an account" button that opens
-//! the Connect UI in its own window, the OAuth-window setting, the "Waiting for your browser…
-//! Cancel" state and a log of Connect UI events.
+//! the Connect UI in its own window or as an overlay over this one (a setting), the OAuth-window
+//! setting, the "Waiting for your browser… Cancel" state and a log of Connect UI events.
 //!
 //! Progress also goes to stdout, one line per step (`connections: 2`, `event: connect …`), which
-//! is what the end-to-end test reads.
+//! is what the end-to-end test reads, and `timing: PHASE MS` lines (milliseconds since `main`)
+//! that the cold-start bench reads.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -12,11 +13,11 @@ use dioxus::prelude::*;
 use nango::connection::ConnectionSummary;
 use nango::messages::ConnectUiEvent;
 // The backend's module path works whichever other backend a workspace build also enables.
+use nango::NangoOptions;
 use nango::desktop::{
-    AuthPhase, AuthWindowChoice, ConnectUiWindow, ConnectUiWindowOptions, Nango,
-    use_native_auth_windows,
+    AuthPhase, AuthWindowChoice, ConnectUiOverlay, ConnectUiPresentation, ConnectUiWindow,
+    ConnectUiWindowOptions, Nango, apply_lean_webview_settings, use_native_auth_windows,
 };
-use nango::{ClientAuth, NangoOptions};
 use tokio::sync::mpsc;
 
 use crate::backend::Backend;
@@ -48,6 +49,20 @@ impl OAuthMode {
     }
 }
 
+/// Where the Connect UI opens, named by `NANGO_CONNECT_UI` (`overlay` or `window`), its own
+/// window by default.
+pub fn presentation_from_env() -> ConnectUiPresentation {
+    match std::env::var("NANGO_CONNECT_UI").as_deref() {
+        Ok("overlay") => ConnectUiPresentation::Overlay,
+        _ => ConnectUiPresentation::Window,
+    }
+}
+
+/// Prints a `timing: PHASE MS` line (milliseconds since `main`) for the cold-start bench.
+pub fn timing(started: Instant, phase: &str) {
+    println!("timing: {phase} {}", started.elapsed().as_millis());
+}
+
 /// What `main` hands to the root component.
 #[derive(Clone, Debug)]
 pub struct AppSettings {
@@ -55,6 +70,8 @@ pub struct AppSettings {
     pub backend: Backend,
     /// The OAuth mode the setting starts with.
     pub initial_mode: OAuthMode,
+    /// Where the Connect UI opens at first (own window or overlay).
+    pub initial_presentation: ConnectUiPresentation,
     /// Open the Connect UI as soon as the window is up (`--open-connect-ui`).
     pub open_on_start: bool,
     /// When the process started (for the log's timestamps).
@@ -89,8 +106,14 @@ enum ConnectionsState {
 #[component]
 pub fn App() -> Element {
     let settings: AppSettings = use_context();
+    let started = settings.started;
+    use_hook(|| timing(started, "root-component"));
     let native_windows = use_native_auth_windows();
+    // This window shows one small document: lean WebKit settings (cache model, no WebGL).
+    let main_window = dioxus_desktop::use_window();
+    use_hook(move || apply_lean_webview_settings(&main_window));
     let mut mode = use_signal(|| settings.initial_mode);
+    let mut presentation = use_signal(|| settings.initial_presentation);
     let mut connections = use_signal(|| ConnectionsState::Loading);
     let mut log = use_signal(Vec::<LogEntry>::new);
     let mut phase = use_signal(|| AuthPhase::Idle);
@@ -100,7 +123,6 @@ pub fn App() -> Element {
     // The Connect button gets the keyboard focus at start and back when the Connect UI closes,
     // as a dialog returns focus to what opened it.
     let mut connect_button = use_signal(|| None::<std::rc::Rc<MountedData>>);
-    let started = settings.started;
 
     let mut note = move |label: &str, detail: String, failed: bool| {
         println!("{label}: {detail}");
@@ -153,6 +175,10 @@ pub fn App() -> Element {
                             true,
                         );
                     }
+                    ConnectUiEvent::Ready => {
+                        timing(started, "connect-ui-started");
+                        note("event", "ready".to_owned(), false);
+                    }
                     ConnectUiEvent::Close => {
                         note("event", "close".to_owned(), false);
                         connect_ui.set(None);
@@ -185,22 +211,11 @@ pub fn App() -> Element {
         let native_windows = native_windows.clone();
         let events = events.clone();
         spawn(async move {
-            let token = match backend.create_session().await {
-                Ok(token) => token,
-                Err(error) => {
-                    note(
-                        "session",
-                        format!("could not create a session: {error}"),
-                        true,
-                    );
-                    return;
-                }
-            };
-            note("session", "connect session created".to_owned(), false);
+            // Open first (its skeleton paints at once), then ask the backend for a session: the
+            // token reaches the open UI, which then loads the session and integrations together.
             let choice = mode.peek().choice();
             let nango = Nango::new(NangoOptions {
                 host: Some(backend.host.clone()),
-                auth: ClientAuth::SessionToken(token),
                 ..NangoOptions::default()
             })
             .map(|nango| {
@@ -233,16 +248,35 @@ pub fn App() -> Element {
             let on_event = Arc::new(move |event: ConnectUiEvent| {
                 let _ = events.send(event);
             });
-            match nango.open_connect_ui(ConnectUiWindowOptions {
+            let window = match nango.open_connect_ui(ConnectUiWindowOptions {
                 detect_closed_auth_window: true,
+                presentation: *presentation.peek(),
                 on_event: Some(on_event),
                 ..ConnectUiWindowOptions::default()
             }) {
-                Ok(window) => {
-                    connect_ui.set(Some(window));
-                    client.set(Some(nango));
+                Ok(window) => window,
+                Err(error) => {
+                    note("connect", format!("could not open: {error}"), true);
+                    return;
                 }
-                Err(error) => note("connect", format!("could not open: {error}"), true),
+            };
+            timing(started, "connect-ui-opened");
+            connect_ui.set(Some(window.clone()));
+            client.set(Some(nango));
+            match backend.create_session().await {
+                Ok(token) => {
+                    timing(started, "session-created");
+                    note("session", "connect session created".to_owned(), false);
+                    window.set_session_token(token);
+                }
+                Err(error) => {
+                    note(
+                        "session",
+                        format!("could not create a session: {error}"),
+                        true,
+                    );
+                    window.close();
+                }
             }
         });
     });
@@ -277,6 +311,7 @@ pub fn App() -> Element {
                     id: "connect",
                     "aria-haspopup": "dialog",
                     onmounted: move |event: MountedEvent| async move {
+                        timing(started, "main-window-mounted");
                         let button = event.data();
                         let _ = button.set_focus(true).await;
                         connect_button.set(Some(button));
@@ -295,7 +330,7 @@ pub fn App() -> Element {
                 },
             }
             section { class: "card settings", "aria-labelledby": "settings-title",
-                h2 { id: "settings-title", "Sign-in window" }
+                h2 { id: "settings-title", "Settings" }
                 fieldset {
                     legend { class: "subtle", "Where OAuth sign-in pages open (applies to the next connection)" }
                     label { class: "choice",
@@ -325,6 +360,35 @@ pub fn App() -> Element {
                         span { "System browser" }
                     }
                 }
+                fieldset {
+                    legend { class: "subtle", "Where the Connect UI opens" }
+                    label { class: "choice",
+                        input {
+                            r#type: "radio",
+                            name: "connect-ui",
+                            value: "window",
+                            checked: presentation() == ConnectUiPresentation::Window,
+                            onchange: move |_| {
+                                presentation.set(ConnectUiPresentation::Window);
+                                println!("connect ui: window");
+                            },
+                        }
+                        span { "Own window" }
+                    }
+                    label { class: "choice",
+                        input {
+                            r#type: "radio",
+                            name: "connect-ui",
+                            value: "overlay",
+                            checked: presentation() == ConnectUiPresentation::Overlay,
+                            onchange: move |_| {
+                                presentation.set(ConnectUiPresentation::Overlay);
+                                println!("connect ui: overlay");
+                            },
+                        }
+                        span { "Overlay in this window" }
+                    }
+                }
             }
             section { class: "card", "aria-labelledby": "connections-title",
                 div { class: "card-title",
@@ -338,6 +402,8 @@ pub fn App() -> Element {
                 EventLog { entries: log() }
             }
         }
+        // Where the Connect UI appears in overlay mode (nothing until it opens).
+        ConnectUiOverlay {}
     }
 }
 

@@ -6,7 +6,8 @@
 //! on a free loopback port, so `cargo run -p example-desktop-app` works offline.
 //!
 //! Environment: `NANGO_HOST` + `NANGO_SECRET_KEY` (a real Nango), `NANGO_OAUTH_WINDOW=browser`
-//! (start in system-browser mode), `NANGO_DESKTOP_BROWSER=<program>` (the browser to launch).
+//! (start in system-browser mode), `NANGO_CONNECT_UI=overlay` (start with the Connect UI as an
+//! overlay in this window), `NANGO_DESKTOP_BROWSER=<program>` (the browser to launch).
 //! Flag: `--open-connect-ui` opens the Connect UI at start.
 
 mod app;
@@ -18,14 +19,26 @@ use std::time::Instant;
 
 use dioxus_desktop::{Config, LogicalSize, WindowBuilder};
 
-use crate::app::{App, AppSettings, OAuthMode};
+use crate::app::{App, AppSettings, OAuthMode, presentation_from_env, timing};
 use crate::backend::Backend;
+
+/// WebKitGTK's switch for accelerated compositing (`1`: off).
+const COMPOSITING_ENV: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
 
 /// The window's stylesheet (system fonts, light and dark).
 const STYLE: &str = include_str!("style.css");
 
 fn main() -> ExitCode {
     let started = Instant::now();
+    timing(started, "main");
+    // WebKitGTK's accelerated compositing costs ~100 MB in the web process (GL buffers; Mesa's
+    // software GL without a GPU) for a page that needs none: `cargo xtask bench desktop` measured
+    // 213 → 114 MB PSS. Software rendering keeps every CSS feature. Set before any thread or
+    // WebKit process starts; a value the user set wins.
+    if std::env::var_os(COMPOSITING_ENV).is_none() {
+        // SAFETY: the first statement of `main` after the clock: no other thread exists yet.
+        unsafe { std::env::set_var(COMPOSITING_ENV, "1") };
+    }
     let mut open_on_start = false;
     for argument in std::env::args().skip(1) {
         match argument.as_str() {
@@ -59,6 +72,7 @@ fn main() -> ExitCode {
     let settings = AppSettings {
         backend,
         initial_mode: OAuthMode::from_env(),
+        initial_presentation: presentation_from_env(),
         open_on_start,
         started,
     };
@@ -82,5 +96,6 @@ fn main() -> ExitCode {
 fn usage() -> &'static str {
     "NANGO_HOST, NANGO_SECRET_KEY   use this Nango instead of the embedded nango-mock\n\
      NANGO_OAUTH_WINDOW=browser     start with OAuth in the system browser\n\
+     NANGO_CONNECT_UI=overlay       start with the Connect UI as an overlay in this window\n\
      NANGO_DESKTOP_BROWSER=PROGRAM  the browser to launch (run as PROGRAM URL)"
 }

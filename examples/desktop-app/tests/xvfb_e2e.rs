@@ -1,13 +1,15 @@
 //! End to end under Xvfb: the desktop-app binary against a nango-mock started here, driven by
 //! keyboard through xdotool like a user (no automation hook in the app).
 //!
-//! One run of the app connects three accounts and checks each through nango-mock's
+//! One run of the app connects four accounts and checks each through nango-mock's
 //! `GET /connections`: an API key (Connect UI form), OAuth in the native window (the fake
 //! provider's Approve pressed by keyboard), and, after switching the setting to the system
 //! browser, OAuth through a test-double browser (`NANGO_DESKTOP_BROWSER=fake-browser`, which
 //! fetches the authorize URL and posts Approve): the app learns of that success only over the
-//! WebSocket. Screenshots (list, form, success, consent, waiting for the browser, and any
-//! failure) go to `tests/artifacts/desktop/`.
+//! WebSocket; then, with the Connect UI switched to the overlay presentation, a second API key
+//! in the overlay over the main window (no Connect window opens). Screenshots (list, form,
+//! success, consent, waiting for the browser, overlay, and any failure) go to
+//! `tests/artifacts/desktop/`.
 //!
 //! Runs only with `DESKTOP_APP_E2E=1` (set by `cargo xtask test --suite desktop`); skips (exit 0,
 //! with the reason) without it, or when Xvfb and `$DISPLAY`, or xdotool/imagemagick, are missing.
@@ -64,14 +66,16 @@ fn main() {
         app: None,
         step: "start",
     };
-    let outcome = run.connect_three_accounts(&mock.base_url(), mock.secret_key().expose());
+    let outcome = run.connect_four_accounts(&mock.base_url(), mock.secret_key().expose());
     let outcome = outcome.and_then(|()| {
         run.step = "check the stored connections";
         runtime.block_on(check_stored(&mock))
     });
     match outcome {
         Ok(()) => {
-            println!("test desktop_app_connects_api_key_native_oauth_and_browser_oauth ... ok");
+            println!(
+                "test desktop_app_connects_api_key_native_oauth_browser_oauth_and_overlay_api_key ... ok"
+            );
             println!(
                 "screenshots: {}",
                 artefact_dir()
@@ -84,7 +88,9 @@ fn main() {
         Err(why) => {
             let shot = artefact_dir().join("failure.png");
             display.screenshot(&shot);
-            println!("test desktop_app_connects_api_key_native_oauth_and_browser_oauth ... FAILED");
+            println!(
+                "test desktop_app_connects_api_key_native_oauth_browser_oauth_and_overlay_api_key ... FAILED"
+            );
             println!("  at step: {}\n  {why}", run.step);
             if let Some(app) = &run.app {
                 println!("  app output:\n    {}", app.seen.join("\n    "));
@@ -148,7 +154,7 @@ async fn check_stored(mock: &nango_mock::RunningServer) -> Result<(), String> {
             ));
         }
     }
-    let expected = BTreeMap::from([("demo-api-key".to_owned(), 1), ("github".to_owned(), 2)]);
+    let expected = BTreeMap::from([("demo-api-key".to_owned(), 2), ("github".to_owned(), 2)]);
     if by_integration != expected {
         return Err(format!(
             "stored connections {by_integration:?}, expected {expected:?}"
@@ -176,7 +182,7 @@ impl Run<'_> {
         self.display.screenshot(&artefact_dir().join(name));
     }
 
-    fn connect_three_accounts(&mut self, host: &str, secret: &str) -> Result<(), String> {
+    fn connect_four_accounts(&mut self, host: &str, secret: &str) -> Result<(), String> {
         let display = self.display;
         let secs = Duration::from_secs;
         // A fresh folder: no screenshot from an earlier run is mistaken for this one's.
@@ -292,6 +298,45 @@ impl Run<'_> {
         self.finish(&connect)?;
         pause(500);
         self.shot("desktop-app-three-connections.png");
+
+        // 4. The Connect UI as an overlay over the main window: an API key.
+        self.step = "switch the Connect UI to the overlay";
+        display.point_at(&main, MAIN_POINTER.0, MAIN_POINTER.1)?;
+        // The Connect button has the focus back; past the sign-in setting to this one.
+        display.key("Tab", 2)?;
+        display.key("Right", 1)?;
+        self.app()?.wait_for("connect ui: overlay", secs(5))?;
+        display.key("shift+Tab", 2)?;
+        display.key("Return", 1)?;
+        self.app()?.wait_for("event: ready", secs(20))?;
+        pause(1500);
+        if display.window(CONNECT).is_some() {
+            return Err("a Connect window opened in overlay mode".to_owned());
+        }
+        self.shot("desktop-overlay-list.png");
+        self.step = "pick Mock API Key in the overlay";
+        // The dialog has the focus: the close button, then the search field.
+        display.key("Tab", 2)?;
+        display.type_text("api")?;
+        display.key("Tab", 1)?;
+        display.key("Return", 1)?;
+        pause(1500);
+        self.step = "fill the API key in the overlay";
+        display.key("Tab", 4)?;
+        display.type_text("sk_test_desktop_overlay")?;
+        self.shot("desktop-overlay-form.png");
+        display.key("Return", 1)?;
+        self.app()?
+            .wait_for("event: connect demo-api-key ", secs(20))?;
+        self.app()?.wait_for("connections: 4", secs(10))?;
+        pause(800);
+        self.shot("desktop-overlay-success.png");
+        self.step = "close the overlay with Done";
+        display.key("Tab", 2)?;
+        display.key("Return", 1)?;
+        self.app()?.wait_for("event: close", secs(10))?;
+        pause(500);
+        self.shot("desktop-app-four-connections.png");
         Ok(())
     }
 

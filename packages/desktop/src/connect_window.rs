@@ -1,6 +1,8 @@
-//! The Connect UI on desktop: nango-ui's [`ConnectUi`] in its own dioxus-desktop window, talking
-//! to Nango through [`DesktopConnectDriver`] (this crate's OAuth flows, nango-core's API client),
-//! with its events delivered to a Rust callback. Open it with `Nango::open_connect_ui`.
+//! The Connect UI on desktop: nango-ui's [`ConnectUi`] in its own dioxus-desktop window, or as an
+//! overlay over the app's own window ([`ConnectUiPresentation::Overlay`], rendered where the app
+//! placed [`ConnectUiOverlay`]), talking to Nango through [`DesktopConnectDriver`] (this crate's
+//! OAuth flows, nango-core's API client), with its events delivered to a Rust callback. Open it
+//! with `Nango::open_connect_ui`.
 
 use std::fmt;
 use std::sync::Arc;
@@ -27,6 +29,19 @@ pub(crate) const CONNECT_UI_SIZE: (u32, u32) = (500, 700);
 /// Receives every Connect UI event (`ready`, `connect`, `error`, `close`), on the main thread.
 pub type ConnectUiEventCallback = Arc<dyn Fn(ConnectUiEvent) + Send + Sync>;
 
+/// Where `Nango::open_connect_ui` shows the Connect UI.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ConnectUiPresentation {
+    /// In its own native window (500×700, centred on the app's monitor).
+    #[default]
+    Window,
+    /// Over the app's current window, as a modal with a translucent backdrop (like the web's
+    /// iframe overlay): no second window and no second WebKit web process. The app must render
+    /// [`ConnectUiOverlay`] in that window; without it, opening fails with an `error` event
+    /// followed by `close`.
+    Overlay,
+}
+
 /// The options of `Nango::open_connect_ui` (the desktop counterpart of the web's
 /// `ConnectUiOptions`: no iframe, so no base URL; the UI talks to the client's own host).
 #[derive(Clone, Default)]
@@ -39,6 +54,8 @@ pub struct ConnectUiWindowOptions {
     pub lang: Option<String>,
     /// Forced theme.
     pub theme_override: Option<ThemeOverride>,
+    /// Own window (default) or overlay over the app's window.
+    pub presentation: ConnectUiPresentation,
     /// Called for every event; `close` comes once, whether the UI, the window's close button or
     /// [`ConnectUiWindow::close`] closed it.
     pub on_event: Option<ConnectUiEventCallback>,
@@ -51,6 +68,7 @@ impl fmt::Debug for ConnectUiWindowOptions {
             .field("detect_closed_auth_window", &self.detect_closed_auth_window)
             .field("lang", &self.lang)
             .field("theme_override", &self.theme_override)
+            .field("presentation", &self.presentation)
             .field("on_event", &self.on_event.is_some())
             .finish()
     }
@@ -84,8 +102,9 @@ impl ConnectUiShared {
     }
 }
 
-/// A handle to the Connect UI window (cheap to clone). The window stays open when every handle
-/// is dropped, as on the web; close it with [`ConnectUiWindow::close`].
+/// A handle to the Connect UI (cheap to clone), in its own window or as an overlay. The UI
+/// stays open when every handle is dropped, as on the web; close it with
+/// [`ConnectUiWindow::close`].
 #[derive(Clone)]
 pub struct ConnectUiWindow {
     /// The shared state.
@@ -161,7 +180,7 @@ impl PartialEq for SharedConnectUi {
     }
 }
 
-/// The root component of a Connect UI window.
+/// The root component of a Connect UI (its window's root, or the overlay's content).
 #[component]
 pub(crate) fn ConnectUiRoot(shared: SharedConnectUi) -> Element {
     let shared = shared.0;
@@ -184,16 +203,100 @@ pub(crate) fn ConnectUiRoot(shared: SharedConnectUi) -> Element {
         }) as SharedDriver)
     });
     let events = Arc::clone(&shared);
+    let mode = match shared.options.presentation {
+        ConnectUiPresentation::Window => HostingMode::Embedded,
+        ConnectUiPresentation::Overlay => HostingMode::Overlay,
+    };
     rsx! {
         ConnectUi {
             token,
             language: shared.options.lang.clone(),
             theme: shared.options.theme_override,
             detect_closed_auth_window: shared.options.detect_closed_auth_window,
-            mode: HostingMode::Embedded,
+            mode,
             driver: Some(driver),
             on_event: move |event: ConnectUiEvent| events.deliver(event),
         }
+    }
+}
+
+/// The overlay slot of the app's window: the Connect UI shown there, and how many
+/// [`ConnectUiOverlay`] components are mounted to show it (provided by `use_native_auth_windows`).
+#[derive(Clone, Copy)]
+pub(crate) struct OverlaySlot {
+    /// The Connect UI currently shown as an overlay.
+    pub(crate) current: Signal<Option<SharedConnectUi>>,
+    /// Mounted [`ConnectUiOverlay`] components.
+    pub(crate) mounted: Signal<usize>,
+}
+
+impl OverlaySlot {
+    /// An empty slot, owned by the calling component's scope.
+    pub(crate) fn new() -> OverlaySlot {
+        OverlaySlot {
+            current: Signal::new(None),
+            mounted: Signal::new(0),
+        }
+    }
+
+    /// True when a [`ConnectUiOverlay`] is mounted to show an overlay.
+    pub(crate) fn is_mounted(self) -> bool {
+        *self.mounted.peek() > 0
+    }
+
+    /// Shows `shared` as the overlay and returns the one shown before, if any (another
+    /// client's Connect UI, which the caller closes).
+    pub(crate) fn replace(mut self, shared: Arc<ConnectUiShared>) -> Option<Arc<ConnectUiShared>> {
+        self.current
+            .replace(Some(SharedConnectUi(shared)))
+            .map(|previous| previous.0)
+    }
+
+    /// Removes the overlay numbered `id`; returns it when it was shown.
+    pub(crate) fn hide(mut self, id: u64) -> Option<Arc<ConnectUiShared>> {
+        let shown = self
+            .current
+            .peek()
+            .as_ref()
+            .is_some_and(|current| current.0.id == id);
+        if !shown {
+            return None;
+        }
+        self.current.take().map(|current| current.0)
+    }
+}
+
+/// Where the Connect UI appears when opened with [`ConnectUiPresentation::Overlay`]: place it once
+/// in the app's window, inside the component that called `use_native_auth_windows` (typically at
+/// the end of the root). It renders nothing until an overlay opens; the Connect UI then covers
+/// the window (fixed position, backdrop), and Escape, a click outside, its close button or
+/// `ConnectUiWindow::close` remove it (one `close` event).
+#[component]
+pub fn ConnectUiOverlay() -> Element {
+    let slot = try_consume_context::<OverlaySlot>();
+    use_hook(move || {
+        if let Some(mut slot) = slot {
+            *slot.mounted.write() += 1;
+        }
+    });
+    use_drop(move || {
+        if let Some(mut slot) = slot {
+            let mut mounted = slot.mounted.write();
+            *mounted = mounted.saturating_sub(1);
+        }
+    });
+    let Some(slot) = slot else {
+        return rsx! {};
+    };
+    let current = slot.current.read().clone();
+    match current {
+        Some(shared) => {
+            let id = shared.0.id;
+            rsx! {
+                ConnectUiRoot { key: "{id}", shared }
+            }
+        }
+        None => rsx! {},
     }
 }
 

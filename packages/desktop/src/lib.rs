@@ -39,6 +39,8 @@ mod driver;
 #[cfg(feature = "native-window")]
 mod native;
 mod slot;
+#[cfg(feature = "native-window")]
+mod webview_tuning;
 mod window;
 
 pub use browser::{
@@ -48,10 +50,13 @@ pub use browser::{
 pub use client::{AuthFuture, Nango};
 #[cfg(feature = "native-window")]
 pub use connect_window::{
-    ConnectUiEventCallback, ConnectUiWindow, ConnectUiWindowOptions, DesktopConnectDriver,
+    ConnectUiEventCallback, ConnectUiOverlay, ConnectUiPresentation, ConnectUiWindow,
+    ConnectUiWindowOptions, DesktopConnectDriver,
 };
 #[cfg(feature = "native-window")]
 pub use native::{NativeAuthWindow, NativeWindowHost, use_native_auth_windows};
+#[cfg(feature = "native-window")]
+pub use webview_tuning::apply_lean_webview_settings;
 pub use window::{
     AuthPhase, AuthWindow, AuthWindowChoice, AuthWindowError, AuthWindowFactory,
     DesktopAuthOptions, EMBEDDED_WEBVIEW_REFUSING_HOSTS, PopupSize, WindowClosedNotifier,

@@ -17,7 +17,7 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use dioxus::prelude::{Element, VNode, VirtualDom, spawn, use_hook};
+use dioxus::prelude::{Element, VNode, VirtualDom, provide_context, spawn, use_hook};
 use dioxus_desktop::tao::dpi::{LogicalPosition, LogicalSize};
 use dioxus_desktop::tao::event::{Event, WindowEvent};
 use dioxus_desktop::wry::{WebView, WebViewBuilder};
@@ -30,9 +30,10 @@ use tokio::sync::{mpsc, watch};
 
 use crate::client::Nango;
 use crate::connect_window::{
-    CONNECT_UI_SIZE, ConnectUiRoot, ConnectUiRootProps, ConnectUiShared, ConnectUiWindow,
-    ConnectUiWindowOptions, SharedConnectUi,
+    CONNECT_UI_SIZE, ConnectUiPresentation, ConnectUiRoot, ConnectUiRootProps, ConnectUiShared,
+    ConnectUiWindow, ConnectUiWindowOptions, OverlaySlot, SharedConnectUi,
 };
+use crate::webview_tuning::apply_lean_webview_settings;
 
 use crate::window::{AuthWindow, AuthWindowError, PopupSize, WindowClosedNotifier};
 
@@ -44,6 +45,20 @@ const WINDOW_TITLE: &str = "Sign in";
 
 /// The title of Connect UI windows.
 const CONNECT_UI_TITLE: &str = "Connect";
+
+/// The Connect UI window's background before and around the dialog (RGBA): the dialog's light
+/// surface colour, so a window taller than the dialog shows no band of another colour.
+const CONNECT_UI_BACKGROUND: (u8, u8, u8, u8) = (255, 255, 255, 255);
+
+/// The Connect UI window's document head: the window is the dialog, so the dialog fills it at
+/// any size (no border, radius or size cap: a window resized beyond 500×700 shows no band around
+/// it), the page behind has the dialog's surface colour (nango-ui's light or dark palette,
+/// whichever theme the UI resolved), and the page never scrolls itself (the dialog scrolls inside).
+const CONNECT_UI_HEAD: &str = "<style>html,body{margin:0;height:100%;overflow:hidden;\
+background:#fff}html:has(.nango-connect[data-theme=dark]),\
+html:has(.nango-connect[data-theme=dark]) body{background:#0b0b0c}\
+#main>.nango-connect[data-mode=embedded] .nc-dialog{width:100%;height:100%;max-width:none;\
+max-height:none;border:0;border-radius:0}</style>";
 
 /// A `Send + Sync` handle to the app's native OAuth windows; give it to
 /// `Nango::with_native_windows`. Cheap to clone.
@@ -218,6 +233,8 @@ struct NativeWindowRunner {
     windows: HashMap<u64, OpenWindow>,
     /// The open Connect UI windows by number.
     connect_windows: HashMap<u64, OpenConnectUi>,
+    /// The Connect UI shown as an overlay over the main window.
+    overlay: OverlaySlot,
 }
 
 impl NativeWindowRunner {
@@ -256,6 +273,25 @@ impl NativeWindowRunner {
                     open.context.remove_wry_event_handler(open.handler);
                 }
             }
+            NativeCommand::OpenConnectUi { shared }
+                if shared.options.presentation == ConnectUiPresentation::Overlay =>
+            {
+                if !self.overlay.is_mounted() {
+                    shared.deliver(ConnectUiEvent::Error(AuthError::new(
+                        nango_core::AuthErrorKind::UnknownError,
+                        "the Connect UI overlay needs a ConnectUiOverlay component in the app's window",
+                    )));
+                    shared.deliver(ConnectUiEvent::Close);
+                    return;
+                }
+                let id = shared.id;
+                // One overlay at a time: another client's Connect UI there is closed.
+                if let Some(previous) = self.overlay.replace(shared)
+                    && previous.id != id
+                {
+                    previous.deliver(ConnectUiEvent::Close);
+                }
+            }
             NativeCommand::OpenConnectUi { shared } => {
                 if self.connect_windows.contains_key(&shared.id) {
                     return;
@@ -271,6 +307,9 @@ impl NativeWindowRunner {
                 }
             }
             NativeCommand::CloseConnectUi { id } => {
+                if let Some(shared) = self.overlay.hide(id) {
+                    shared.deliver(ConnectUiEvent::Close);
+                }
                 if let Some(open) = self.connect_windows.remove(&id) {
                     open.context.remove_wry_event_handler(open.handler);
                     open.context.close();
@@ -293,7 +332,12 @@ impl NativeWindowRunner {
         let config = Config::new()
             .with_window(builder)
             .with_menu(None)
-            .with_close_behaviour(WindowCloseBehaviour::WindowCloses);
+            .with_close_behaviour(WindowCloseBehaviour::WindowCloses)
+            .with_disable_context_menu(!cfg!(debug_assertions))
+            // The page behind the dialog, painted before the first frame (no white flash, and
+            // no white band when the window is taller than the dialog).
+            .with_background_color(CONNECT_UI_BACKGROUND)
+            .with_custom_head(CONNECT_UI_HEAD.to_owned());
         let dom = VirtualDom::new_with_props(
             ConnectUiRoot,
             ConnectUiRootProps {
@@ -311,6 +355,7 @@ impl NativeWindowRunner {
                     "the Connect UI window was not created",
                 )
             })?;
+        apply_lean_webview_settings(&context);
         let commands = self.commands.clone();
         let watched = Arc::clone(&shared);
         let handler = context.create_wry_event_handler(move |event, _target| {
@@ -528,11 +573,13 @@ pub fn use_native_auth_windows() -> NativeWindowHost {
     let main = use_window();
     use_hook(move || {
         let (commands, mut received) = mpsc::unbounded_channel();
+        let overlay = provide_context(OverlaySlot::new());
         let mut runner = NativeWindowRunner {
             main,
             commands: commands.clone(),
             windows: HashMap::new(),
             connect_windows: HashMap::new(),
+            overlay,
         };
         // Runs on the main thread (dioxus tasks do), woken by the flows' commands.
         spawn(async move {

@@ -5,7 +5,9 @@
 //! round trip through nango-mock (redirects, auto-approving fake provider, callback page) in the
 //! native window and checks the stored connection; another opens the Connect UI window and
 //! completes an OAuth connection through it by keyboard (xdotool), saving screenshots of the
-//! list, form and success screens to `CARGO_TARGET_TMPDIR`.
+//! list, form and success screens to `CARGO_TARGET_TMPDIR`. Two more open the Connect UI as an
+//! overlay: over the app's window (no second window; Escape closes it with one `close`), and
+//! without a `ConnectUiOverlay` in the app (an `error` event, then `close`).
 //!
 //! Without libtest: the parent starts Xvfb (or uses `$DISPLAY`) and re-runs this binary once per
 //! scenario (`NANGO_NATIVE_SCENARIO`), reading the app's `PHASE`/`FAKE GET`/`RESULT` lines.
@@ -24,8 +26,8 @@ use dioxus::prelude::*;
 use futures_util::SinkExt;
 use nango_core::messages::ConnectUiEvent;
 use nango_desktop::{
-    AuthOptions, ClientAuth, ConnectSessionToken, ConnectUiWindowOptions, Nango, NangoOptions,
-    ProviderConfigKey, use_native_auth_windows,
+    AuthOptions, ClientAuth, ConnectSessionToken, ConnectUiOverlay, ConnectUiPresentation,
+    ConnectUiWindowOptions, Nango, NangoOptions, ProviderConfigKey, use_native_auth_windows,
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -73,6 +75,14 @@ fn main() {
             mock_round_trip,
         ),
         ("connect_ui_window_opens_and_closes_once", connect_ui_window),
+        (
+            "connect_ui_overlay_opens_in_the_app_window_and_closes_once",
+            connect_ui_overlay,
+        ),
+        (
+            "connect_ui_overlay_without_its_component_errors_then_closes",
+            connect_ui_overlay_missing,
+        ),
     ] {
         match check(&display.name) {
             Ok(()) => {
@@ -382,6 +392,40 @@ fn connect_ui_window(display: &str) -> Result<(), String> {
     Ok(())
 }
 
+fn connect_ui_overlay(display: &str) -> Result<(), String> {
+    let mut app = App::start(display, "connect-ui-overlay")?;
+    app.wait_for("EVENT ready", Duration::from_secs(30))?;
+    let (_, main) =
+        wait_for_window(display, "Native window test app", true)?.ok_or("no app window")?;
+    // Let the list load and paint; no second window may appear.
+    std::thread::sleep(Duration::from_millis(1500));
+    if window_titled(display, "Connect").is_some() {
+        return Err("a Connect window opened in overlay mode".to_owned());
+    }
+    screenshot(display, "desktop-connect-ui-overlay.png");
+    // The dialog holds the keyboard focus: Escape closes the overlay.
+    let window = i64::from_str_radix(main.trim_start_matches("0x"), 16)
+        .map_err(|e| e.to_string())?
+        .to_string();
+    xdotool(display, &["mousemove", "--window", &window, "20", "20"])?;
+    std::thread::sleep(Duration::from_millis(300));
+    xdotool(display, &["key", "Escape"])?;
+    app.wait_for("EVENT close", Duration::from_secs(10))?;
+    let done = app.wait_for("DONE", Duration::from_secs(10))?;
+    assert_line(&done, "DONE closes=1 open=false")?;
+    Ok(())
+}
+
+fn connect_ui_overlay_missing(display: &str) -> Result<(), String> {
+    let mut app = App::start(display, "connect-ui-overlay-missing")?;
+    let error = app.wait_for("EVENT", Duration::from_secs(30))?;
+    assert_line(&error, "EVENT error")?;
+    app.wait_for("EVENT close", Duration::from_secs(10))?;
+    let done = app.wait_for("DONE", Duration::from_secs(10))?;
+    assert_line(&done, "DONE closes=1 open=false")?;
+    Ok(())
+}
+
 /// Saves a screenshot of the whole display as a test artefact (best effort).
 fn screenshot(display: &str, name: &str) {
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
@@ -439,11 +483,15 @@ struct Scenario {
     detect_closed: bool,
     cancel_after_close: bool,
     connect_ui: bool,
+    /// Open the Connect UI as an overlay.
+    overlay: bool,
+    /// Render `ConnectUiOverlay` in the app (the overlay scenarios).
+    overlay_component: bool,
 }
 
 fn run_app(scenario: &str) -> ! {
     let (server_sender, server_receiver) = std_mpsc::channel();
-    if scenario == "mock" || scenario == "connect-ui" {
+    if scenario == "mock" || scenario.starts_with("connect-ui") {
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Runtime::new().expect("runtime");
             runtime.block_on(mock_nango(server_sender));
@@ -462,7 +510,9 @@ fn run_app(scenario: &str) -> ! {
         store,
         detect_closed: scenario != "close-nodetect",
         cancel_after_close: scenario == "close-nodetect",
-        connect_ui: scenario == "connect-ui",
+        connect_ui: scenario.starts_with("connect-ui"),
+        overlay: scenario.starts_with("connect-ui-overlay"),
+        overlay_component: scenario == "connect-ui-overlay",
     };
     dioxus_desktop::launch::launch(
         app,
@@ -475,6 +525,7 @@ fn run_app(scenario: &str) -> ! {
 
 fn app() -> Element {
     let scenario: Scenario = use_context();
+    let overlay_component = scenario.overlay_component;
     let host = use_native_auth_windows();
     use_hook(move || {
         spawn(async move {
@@ -486,7 +537,12 @@ fn app() -> Element {
             .expect("options")
             .with_native_windows(host);
             if scenario.connect_ui {
-                run_connect_ui(nango, scenario.store.clone()).await;
+                let presentation = if scenario.overlay {
+                    ConnectUiPresentation::Overlay
+                } else {
+                    ConnectUiPresentation::Window
+                };
+                run_connect_ui(nango, scenario.store.clone(), presentation).await;
             }
             let mut phase = nango.phase();
             tokio::spawn(async move {
@@ -533,11 +589,20 @@ fn app() -> Element {
             std::process::exit(0);
         });
     });
-    rsx! { div { "native window test app" } }
+    rsx! {
+        div { "native window test app" }
+        if overlay_component {
+            ConnectUiOverlay {}
+        }
+    }
 }
 
 /// Opens the Connect UI window, prints its events, and exits after `close`.
-async fn run_connect_ui(nango: Nango, store: Option<Arc<dyn nango_mock::state::Store>>) -> ! {
+async fn run_connect_ui(
+    nango: Nango,
+    store: Option<Arc<dyn nango_mock::state::Store>>,
+    presentation: ConnectUiPresentation,
+) -> ! {
     let (events, mut received) = tokio::sync::mpsc::unbounded_channel();
     let window = nango
         .open_connect_ui(ConnectUiWindowOptions {
@@ -555,6 +620,7 @@ async fn run_connect_ui(nango: Nango, store: Option<Arc<dyn nango_mock::state::S
                 }
                 let _ = events.send(event.event_type().to_owned());
             })),
+            presentation,
             ..ConnectUiWindowOptions::default()
         })
         .expect("open_connect_ui");

@@ -43,7 +43,7 @@ pub const BENCH_SUITES: &[BenchSuite] = &[
     },
     BenchSuite {
         name: "desktop",
-        about: "examples/desktop-app under Xvfb: cold start to the Connect UI painted, and RSS, median of 5",
+        about: "examples/desktop-app under Xvfb, Connect UI as window and as overlay: cold start to painted with phases, RSS/PSS per process, median of 5",
         run: run_desktop,
     },
 ];
@@ -122,7 +122,8 @@ fn run_js(session: &mut Session) -> Result<(), TaskError> {
 }
 
 /// Builds examples/desktop-app in release mode and runs its cold-start bench (Xvfb, screen
-/// polling), which prints its figures.
+/// polling), which prints its figures: per Connect UI presentation (own window, overlay) the
+/// phases of the cold start, RSS and PSS per process, and the ratio to the 1 s / 200 MB targets.
 fn run_desktop(session: &mut Session) -> Result<(), TaskError> {
     crate::prereq::ensure(
         session,

@@ -103,7 +103,7 @@ pub const SUITES: &[Suite] = &[
     },
     Suite {
         name: "desktop",
-        about: "examples/desktop-app under Xvfb, driven by keyboard (xdotool): API key, OAuth in the native window, OAuth in a fake system browser; screenshots in tests/artifacts/desktop",
+        about: "examples/desktop-app under Xvfb, driven by keyboard (xdotool): API key, OAuth in the native window, OAuth in a fake system browser, API key in the Connect UI overlay; screenshots in tests/artifacts/desktop",
         slow: true,
         needs: &[Prerequisite::AptPackages(DESKTOP_APT_PACKAGES)],
         run: run_desktop,

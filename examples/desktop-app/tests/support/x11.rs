@@ -194,6 +194,49 @@ impl Display {
             .status();
     }
 
+    /// The number of distinct colours in the `width`×`height` rectangle at (`x`, `y`) of
+    /// `window` now.
+    pub fn region_colours(
+        &self,
+        window: &str,
+        (x, y, width, height): (u32, u32, u32, u32),
+    ) -> Option<u64> {
+        let output = Command::new("import")
+            .args(["-window", window, "-crop"])
+            .arg(format!("{width}x{height}+{x}+{y}"))
+            .args(["+repage", "-format", "%k\n", "info:"])
+            .env("DISPLAY", &self.name)
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()?
+            .trim()
+            .parse()
+            .ok()
+    }
+
+    /// The colour (red, green, blue) of the pixel at (`x`, `y`) of `window` now.
+    pub fn pixel(&self, window: &str, x: u32, y: u32) -> Option<(u8, u8, u8)> {
+        let output = Command::new("import")
+            .args(["-window", window, "-crop"])
+            .arg(format!("1x1+{x}+{y}"))
+            .args([
+                "+repage",
+                "-depth",
+                "8",
+                "-format",
+                "%[fx:int(255*r)],%[fx:int(255*g)],%[fx:int(255*b)]",
+                "info:",
+            ])
+            .env("DISPLAY", &self.name)
+            .output()
+            .ok()?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut parts = text.trim().split(',').map(|v| v.trim().parse::<u8>().ok());
+        Some((parts.next()??, parts.next()??, parts.next()??))
+    }
+
     /// The number of distinct colours in `window` now (a blank webview has one or two).
     pub fn window_colours(&self, window: &str) -> Option<u64> {
         let output = Command::new("import")
@@ -223,10 +266,13 @@ pub fn pause(millis: u64) {
 pub struct App {
     /// The child process.
     pub child: Child,
-    /// Lines from its stdout (the app's, and the fake browser's, which it launched).
-    lines: mpsc::Receiver<String>,
+    /// Lines from its stdout (the app's, and the fake browser's, which it launched), with when
+    /// each was read.
+    lines: mpsc::Receiver<(Instant, String)>,
     /// Every line read so far.
     pub seen: Vec<String>,
+    /// When each line of `seen` was read.
+    pub seen_at: Vec<Instant>,
     /// How many of `seen` were consumed by `wait_for`.
     consumed: usize,
 }
@@ -244,7 +290,7 @@ impl App {
         let (sender, lines) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
+                if sender.send((Instant::now(), line)).is_err() {
                     break;
                 }
             }
@@ -253,6 +299,7 @@ impl App {
             child,
             lines,
             seen: Vec::new(),
+            seen_at: Vec::new(),
             consumed: 0,
         })
     }
@@ -269,8 +316,9 @@ impl App {
         let deadline = Instant::now() + within;
         while let Some(left) = deadline.checked_duration_since(Instant::now()) {
             match self.lines.recv_timeout(left) {
-                Ok(line) => {
+                Ok((at, line)) => {
                     self.seen.push(line);
+                    self.seen_at.push(at);
                     if self.seen[self.seen.len() - 1].starts_with(prefix) {
                         self.consumed = self.seen.len();
                         return Ok(self.seen[self.seen.len() - 1].clone());
@@ -280,6 +328,14 @@ impl App {
             }
         }
         Err(format!("no `{prefix}…` line within {within:?}"))
+    }
+
+    /// Reads the lines printed so far without waiting.
+    pub fn drain(&mut self) {
+        while let Ok((at, line)) = self.lines.try_recv() {
+            self.seen.push(line);
+            self.seen_at.push(at);
+        }
     }
 
     /// The process id.
@@ -331,6 +387,49 @@ pub fn tree_pss_kib(pid: u32) -> u64 {
         queue.extend(children(current));
     }
     total
+}
+
+/// The memory of one process of the app's tree.
+#[derive(Clone, Debug)]
+pub struct ProcessMemory {
+    /// Its name (`comm`: `desktop-app`, `WebKitWebProces`, `WebKitNetworkP`…).
+    pub name: String,
+    /// Resident set, KiB.
+    pub rss_kib: u64,
+    /// Proportional set (shared pages split), KiB.
+    pub pss_kib: u64,
+}
+
+/// `pid` and every descendant, with their memory.
+pub fn process_tree(pid: u32) -> Vec<ProcessMemory> {
+    let mut found = Vec::new();
+    let mut queue = vec![pid];
+    while let Some(current) = queue.pop() {
+        let name = std::fs::read_to_string(format!("/proc/{current}/comm"))
+            .map(|n| n.trim().to_owned())
+            .unwrap_or_default();
+        found.push(ProcessMemory {
+            name,
+            rss_kib: rss_kib(current),
+            pss_kib: pss_kib(current),
+        });
+        queue.extend(children(current));
+    }
+    found
+}
+
+/// `Pss` of one process from `smaps_rollup`, in KiB (0 when it is gone).
+pub fn pss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .ok()
+        .and_then(|rollup| {
+            rollup
+                .lines()
+                .find(|l| l.starts_with("Pss:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<u64>().ok())
+        })
+        .unwrap_or(0)
 }
 
 /// `VmRSS` of one process, in KiB (0 when it is gone).
