@@ -52,6 +52,19 @@ pub const BENCH_SUITES: &[BenchSuite] = &[
 /// tests/e2e/bench/web.mjs, which prints the app's transfer size, time to first integration,
 /// DOM size and search latency measured in headless Chromium.
 fn run_web(session: &mut Session) -> Result<(), TaskError> {
+    run_browser_bench(session, "connect-app", "bench/web.mjs")
+}
+
+/// Builds the release nango-mock and the plain-JS module (`build-web --app js`), then runs
+/// tests/e2e/bench/js.mjs, which prints the module sizes next to the official
+/// `@nangohq/frontend` and the time from `import()` to the first request at nango-mock.
+fn run_js(session: &mut Session) -> Result<(), TaskError> {
+    run_browser_bench(session, "js", "bench/js.mjs")
+}
+
+/// Builds the release nango-mock and the web app `app`, then runs the node `script` of
+/// tests/e2e against that mock (`NANGO_MOCK_BIN`).
+fn run_browser_bench(session: &mut Session, app: &str, script: &str) -> Result<(), TaskError> {
     crate::prereq::ensure(
         session,
         &[
@@ -69,7 +82,7 @@ fn run_web(session: &mut Session) -> Result<(), TaskError> {
     ]);
     session.run(&mut build)?;
     let args = crate::build_web::BuildWebArgs {
-        apps: vec!["connect-app".to_owned()],
+        apps: vec![app.to_owned()],
         no_opt: false,
         build_std: false,
     };
@@ -79,43 +92,7 @@ fn run_web(session: &mut Session) -> Result<(), TaskError> {
         .join("nango-mock");
     let mut command = session.command("node");
     command
-        .arg("bench/web.mjs")
-        .current_dir(session.root().join("tests/e2e"))
-        .env("NANGO_MOCK_BIN", binary);
-    session.run(&mut command)
-}
-
-/// Builds the release nango-mock and the plain-JS module (`build-web --app js`), then runs
-/// tests/e2e/bench/js.mjs, which prints the module sizes next to the official
-/// `@nangohq/frontend` and the time from `import()` to the first request at nango-mock.
-fn run_js(session: &mut Session) -> Result<(), TaskError> {
-    crate::prereq::ensure(
-        session,
-        &[
-            crate::prereq::Prerequisite::AptPackages(crate::test::BROWSER_APT_PACKAGES),
-            crate::prereq::Prerequisite::NpmFolder("tests/e2e"),
-        ],
-    )?;
-    let mut build = session.cargo([
-        "build",
-        "--release",
-        "-p",
-        "nango-mock",
-        "--bin",
-        "nango-mock",
-    ]);
-    session.run(&mut build)?;
-    let args = crate::build_web::BuildWebArgs {
-        apps: vec!["js".to_owned()],
-        no_opt: false,
-    };
-    crate::build_web::run(session, &args)?;
-    let binary = crate::cmd::target_dir(session.root())
-        .join("release")
-        .join("nango-mock");
-    let mut command = session.command("node");
-    command
-        .arg("bench/js.mjs")
+        .arg(script)
         .current_dir(session.root().join("tests/e2e"))
         .env("NANGO_MOCK_BIN", binary);
     session.run(&mut command)

@@ -108,6 +108,32 @@ for (const sdk of SDKS) {
             await context.close();
         });
 
+        test('telemetry `open` is sent with the token once the parent has posted it', async () => {
+            const beacons = [];
+            const record = (request) => {
+                if (request.method() === 'POST' && new URL(request.url()).pathname === '/connect/telemetry') {
+                    beacons.push(JSON.parse(request.postData() ?? '{}'));
+                }
+            };
+            const context = await stack.browser.newContext();
+            context.on('request', record);
+            const token = await stack.mock.createSession({ end_user: { id: `telemetry-${Date.now()}` } });
+            const page = await context.newPage();
+            await page.goto(`${stack.statics.url}/pages/connect.html?sdk=${encodeURIComponent(sdk.module)}`);
+            await page.waitForFunction(() => window.sdkReady === true);
+            await page.evaluate((value) => { window.connectProps = value; }, {
+                baseURL: `${stack.mock.url}/connect/`, apiURL: stack.mock.url, sessionToken: token
+            });
+            await page.click('#open');
+            const frame = await (await page.waitForSelector('iframe')).contentFrame();
+            await frame.waitForSelector('[data-screen="list"]', { timeout: 15_000 });
+            await waitFor(() => beacons.some((beacon) => beacon.event === 'open'), 10_000, 'telemetry open');
+            const open = beacons.find((beacon) => beacon.event === 'open');
+            assert.equal(open.token, token, 'the beacon carries the session token');
+            assert.equal(typeof open.timestamp, 'string');
+            await context.close();
+        });
+
         test('OAuth: list → integration → popup → Approve → success and `connect`', async () => {
             const { context, page, frame } = await openConnectUi();
             const popup = await openOAuthPopup(context, frame);
