@@ -109,14 +109,14 @@ for (const sdk of SDKS) {
         });
 
         test('telemetry `open` is sent with the token once the parent has posted it', async () => {
+            // Beacons carry their body only at the routing layer (a `ping` request's postData is
+            // empty in request events), so the test routes them through and reads them there.
             const beacons = [];
-            const record = (request) => {
-                if (request.method() === 'POST' && new URL(request.url()).pathname === '/connect/telemetry') {
-                    beacons.push(JSON.parse(request.postData() ?? '{}'));
-                }
-            };
             const context = await stack.browser.newContext();
-            context.on('request', record);
+            await context.route('**/connect/telemetry', async (route) => {
+                beacons.push(JSON.parse(route.request().postData() ?? '{}'));
+                await route.continue();
+            });
             const token = await stack.mock.createSession({ end_user: { id: `telemetry-${Date.now()}` } });
             const page = await context.newPage();
             await page.goto(`${stack.statics.url}/pages/connect.html?sdk=${encodeURIComponent(sdk.module)}`);
