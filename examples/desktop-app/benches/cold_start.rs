@@ -21,14 +21,11 @@
 //! For before/after comparisons under the same machine load, `DESKTOP_BENCH_BIN=PATH` measures
 //! another build of the app and `DESKTOP_BENCH_ONLY=window|overlay` one presentation.
 
-#[path = "../tests/support/x11.rs"]
-mod x11;
-
 use std::collections::BTreeMap;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use x11::{App, Display};
+use nango_fixtures::x11::{self, App, Display};
 
 /// Runs measured per presentation.
 const RUNS: usize = 5;

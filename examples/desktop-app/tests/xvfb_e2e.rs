@@ -14,16 +14,13 @@
 //! Runs only with `DESKTOP_APP_E2E=1` (set by `cargo xtask test --suite desktop`); skips (exit 0,
 //! with the reason) without it, or when Xvfb and `$DISPLAY`, or xdotool/imagemagick, are missing.
 
-#[path = "support/x11.rs"]
-mod x11;
-
 use std::collections::BTreeMap;
 use std::process::Command;
 use std::time::Duration;
 
 use nango::NangoApi;
 use nango::connection::ConnectionFilter;
-use x11::{App, Display, artefact_dir, pause};
+use nango_fixtures::x11::{self, App, Display, artefact_dir, pause};
 
 /// The main window's title.
 const MAIN: &str = "Connected accounts";

@@ -15,9 +15,8 @@
 //! drives windows with (xwininfo, xdotool, python3) is missing.
 
 use std::any::Any;
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::mpsc as std_mpsc;
 use std::time::{Duration, Instant};
@@ -29,6 +28,7 @@ use nango_desktop::{
     AuthOptions, ClientAuth, ConnectSessionToken, ConnectUiOverlay, ConnectUiPresentation,
     ConnectUiWindowOptions, Nango, NangoOptions, ProviderConfigKey, use_native_auth_windows,
 };
+use nango_fixtures::x11::{App, Display};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Notify;
@@ -50,7 +50,7 @@ fn main() {
         println!("0 passed, 0 failed, 1 skipped");
         return;
     }
-    let Some(display) = Display::start() else {
+    let Ok(display) = Display::start() else {
         println!("native_window: skipped (no Xvfb and no DISPLAY)");
         println!("0 passed, 0 failed, 1 skipped");
         return;
@@ -105,125 +105,13 @@ fn main() {
 // ---------------------------------------------------------------------------------------------
 // Parent side: display, child app, checks.
 
-/// The X display the scenarios run on (an Xvfb we started, or `$DISPLAY`).
-struct Display {
-    name: String,
-    xvfb: Option<Child>,
-}
-
-impl Display {
-    fn start() -> Option<Display> {
-        if Command::new("Xvfb").arg("-help").output().is_ok() {
-            let base = 120 + std::process::id() % 100;
-            for number in base..base + 50 {
-                if Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                    continue;
-                }
-                let child = Command::new("Xvfb")
-                    .args([
-                        &format!(":{number}"),
-                        "-screen",
-                        "0",
-                        "1024x768x24",
-                        "-nolisten",
-                        "tcp",
-                    ])
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .ok()?;
-                let name = format!(":{number}");
-                let started = Instant::now();
-                while started.elapsed() < Duration::from_secs(5) {
-                    if Path::new(&format!("/tmp/.X11-unix/X{number}")).exists() {
-                        return Some(Display {
-                            name,
-                            xvfb: Some(child),
-                        });
-                    }
-                    std::thread::sleep(Duration::from_millis(50));
-                }
-                let mut child = child;
-                let _ = child.kill();
-                let _ = child.wait();
-            }
-            None
-        } else {
-            std::env::var("DISPLAY")
-                .ok()
-                .filter(|d| !d.is_empty())
-                .map(|name| Display { name, xvfb: None })
-        }
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        if let Some(mut xvfb) = self.xvfb.take() {
-            let _ = xvfb.kill();
-            let _ = xvfb.wait();
-        }
-    }
-}
-
-/// A running scenario app and its output lines.
-struct App {
-    child: Child,
-    lines: std_mpsc::Receiver<String>,
-    seen: Vec<String>,
-}
-
-impl App {
-    fn start(display: &str, scenario: &str) -> Result<App, String> {
-        let mut child = Command::new(std::env::current_exe().map_err(|e| e.to_string())?)
-            .env(SCENARIO_ENV, scenario)
-            .env("DISPLAY", display)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .map_err(|e| e.to_string())?;
-        let stdout = child.stdout.take().ok_or("no stdout")?;
-        let (sender, lines) = std_mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if sender.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Ok(App {
-            child,
-            lines,
-            seen: Vec::new(),
-        })
-    }
-
-    /// Waits for a line starting with `prefix` and returns it.
-    fn wait_for(&mut self, prefix: &str, within: Duration) -> Result<String, String> {
-        if let Some(line) = self.seen.iter().find(|l| l.starts_with(prefix)) {
-            return Ok(line.clone());
-        }
-        let deadline = Instant::now() + within;
-        while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-            match self.lines.recv_timeout(left) {
-                Ok(line) => {
-                    self.seen.push(line.clone());
-                    if line.starts_with(prefix) {
-                        return Ok(line);
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        Err(format!("no `{prefix}` line; saw {:?}", self.seen))
-    }
-}
-
-impl Drop for App {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Starts this binary as the app of `scenario` on `display` (its stderr saved next to the
+/// screenshots).
+fn start_scenario(display: &str, scenario: &str) -> Result<App, String> {
+    let mut command = Command::new(std::env::current_exe().map_err(|e| e.to_string())?);
+    command.env(SCENARIO_ENV, scenario).env("DISPLAY", display);
+    let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{scenario}-stderr.log"));
+    App::start(command, &log)
 }
 
 /// `(geometry, id)` of the window titled `title`, via xwininfo.
@@ -287,10 +175,10 @@ fn close_like_the_user(display: &str, window_id: &str) -> Result<(), String> {
 }
 
 fn approve(display: &str) -> Result<(), String> {
-    let mut app = App::start(display, "approve")?;
-    let page = app.wait_for("FAKE GET", Duration::from_secs(20))?;
+    let mut app = start_scenario(display, "approve")?;
+    let page = app.wait_for_any("FAKE GET", Duration::from_secs(20))?;
     assert_line(&page, "FAKE GET /oauth/connect/github ws_client_id=true")?;
-    let result = app.wait_for("RESULT", Duration::from_secs(20))?;
+    let result = app.wait_for_any("RESULT", Duration::from_secs(20))?;
     assert_line(&result, "RESULT Ok github smoke-1 pending=Some(false)")?;
     // Still open right at the result (close grace), gone shortly after.
     wait_for_sign_in_window(display, false)?;
@@ -298,47 +186,47 @@ fn approve(display: &str) -> Result<(), String> {
 }
 
 fn close_with_detection(display: &str) -> Result<(), String> {
-    let mut app = App::start(display, "close-detect")?;
-    app.wait_for("FAKE GET", Duration::from_secs(20))?;
+    let mut app = start_scenario(display, "close-detect")?;
+    app.wait_for_any("FAKE GET", Duration::from_secs(20))?;
     let (geometry, id) = wait_for_sign_in_window(display, true)?.ok_or("no window")?;
     // PopupLayout::compute(500, 600, 1024, 768) when the screen is Xvfb's 1024x768.
     if display_is_1024x768(display) {
         assert_line(&geometry, "500x600+262+84")?;
     }
     close_like_the_user(display, &id)?;
-    let result = app.wait_for("RESULT", Duration::from_secs(10))?;
+    let result = app.wait_for_any("RESULT", Duration::from_secs(10))?;
     assert_line(&result, "RESULT Err window_closed")?;
     wait_for_sign_in_window(display, false)?;
     Ok(())
 }
 
 fn close_without_detection(display: &str) -> Result<(), String> {
-    let mut app = App::start(display, "close-nodetect")?;
-    app.wait_for("FAKE GET", Duration::from_secs(20))?;
+    let mut app = start_scenario(display, "close-nodetect")?;
+    app.wait_for_any("FAKE GET", Duration::from_secs(20))?;
     let (_, id) = wait_for_sign_in_window(display, true)?.ok_or("no window")?;
     close_like_the_user(display, &id)?;
     wait_for_sign_in_window(display, false)?;
     // The flow keeps waiting (SDK parity); the app cancels it 1.5 s after the window is gone.
-    let result = app.wait_for("RESULT", Duration::from_secs(10))?;
+    let result = app.wait_for_any("RESULT", Duration::from_secs(10))?;
     assert_line(&result, "RESULT Err cancelled")?;
     Ok(())
 }
 
 fn mock_round_trip(display: &str) -> Result<(), String> {
-    let mut app = App::start(display, "mock")?;
-    let result = app.wait_for("RESULT", Duration::from_secs(30))?;
+    let mut app = start_scenario(display, "mock")?;
+    let result = app.wait_for_any("RESULT", Duration::from_secs(30))?;
     if !result.starts_with("RESULT Ok github ") || !result.ends_with(" pending=Some(false)") {
         return Err(format!("unexpected {result}"));
     }
-    let stored = app.wait_for("STORED", Duration::from_secs(5))?;
+    let stored = app.wait_for_any("STORED", Duration::from_secs(5))?;
     assert_line(&stored, "STORED OAUTH2")?;
     wait_for_sign_in_window(display, false)?;
     Ok(())
 }
 
 fn connect_ui_window(display: &str) -> Result<(), String> {
-    let mut app = App::start(display, "connect-ui")?;
-    app.wait_for("EVENT ready", Duration::from_secs(30))?;
+    let mut app = start_scenario(display, "connect-ui")?;
+    app.wait_for_any("EVENT ready", Duration::from_secs(30))?;
     let (geometry, id) =
         wait_for_window(display, "Connect", true)?.ok_or("no Connect UI window")?;
     if display_is_1024x768(display) {
@@ -376,25 +264,25 @@ fn connect_ui_window(display: &str) -> Result<(), String> {
     xdotool(display, &["key", "Return"])?;
     // The native OAuth window opens, nango-mock's fake provider auto-approves, it closes.
     wait_for_window(display, "Sign in", true)?;
-    let connected = app.wait_for("EVENT connect", Duration::from_secs(20))?;
-    let stored = app.wait_for("STORED", Duration::from_secs(5))?;
+    let connected = app.wait_for_any("EVENT connect", Duration::from_secs(20))?;
+    let stored = app.wait_for_any("STORED", Duration::from_secs(5))?;
     assert_line(&stored, "STORED OAUTH2")?;
     wait_for_window(display, "Sign in", false)?;
     std::thread::sleep(Duration::from_millis(1000));
     screenshot(display, "desktop-connect-ui-success.png");
     // Closing the window like a user ends the UI with exactly one `close`.
     close_like_the_user(display, &id)?;
-    app.wait_for("EVENT close", Duration::from_secs(10))
+    app.wait_for_any("EVENT close", Duration::from_secs(10))
         .map_err(|e| format!("{e} (after {connected})"))?;
     wait_for_window(display, "Connect", false)?;
-    let done = app.wait_for("DONE", Duration::from_secs(10))?;
+    let done = app.wait_for_any("DONE", Duration::from_secs(10))?;
     assert_line(&done, "DONE closes=1 open=false")?;
     Ok(())
 }
 
 fn connect_ui_overlay(display: &str) -> Result<(), String> {
-    let mut app = App::start(display, "connect-ui-overlay")?;
-    app.wait_for("EVENT ready", Duration::from_secs(30))?;
+    let mut app = start_scenario(display, "connect-ui-overlay")?;
+    app.wait_for_any("EVENT ready", Duration::from_secs(30))?;
     let (_, main) =
         wait_for_window(display, "Native window test app", true)?.ok_or("no app window")?;
     // Let the list load and paint; no second window may appear.
@@ -410,18 +298,18 @@ fn connect_ui_overlay(display: &str) -> Result<(), String> {
     xdotool(display, &["mousemove", "--window", &window, "20", "20"])?;
     std::thread::sleep(Duration::from_millis(300));
     xdotool(display, &["key", "Escape"])?;
-    app.wait_for("EVENT close", Duration::from_secs(10))?;
-    let done = app.wait_for("DONE", Duration::from_secs(10))?;
+    app.wait_for_any("EVENT close", Duration::from_secs(10))?;
+    let done = app.wait_for_any("DONE", Duration::from_secs(10))?;
     assert_line(&done, "DONE closes=1 open=false")?;
     Ok(())
 }
 
 fn connect_ui_overlay_missing(display: &str) -> Result<(), String> {
-    let mut app = App::start(display, "connect-ui-overlay-missing")?;
-    let error = app.wait_for("EVENT", Duration::from_secs(30))?;
+    let mut app = start_scenario(display, "connect-ui-overlay-missing")?;
+    let error = app.wait_for_any("EVENT", Duration::from_secs(30))?;
     assert_line(&error, "EVENT error")?;
-    app.wait_for("EVENT close", Duration::from_secs(10))?;
-    let done = app.wait_for("DONE", Duration::from_secs(10))?;
+    app.wait_for_any("EVENT close", Duration::from_secs(10))?;
+    let done = app.wait_for_any("DONE", Duration::from_secs(10))?;
     assert_line(&done, "DONE closes=1 open=false")?;
     Ok(())
 }
