@@ -30,6 +30,7 @@ pub fn LivePage(controls: Controls, on_go: EventHandler<GalleryRoute>) -> Elemen
     let in_page = flows::use_in_page();
     let flows = flows::Flows {
         in_page,
+        theme: controls.theme,
         mock_url,
         events,
         status,
@@ -153,6 +154,7 @@ mod flows {
     use std::rc::Rc;
 
     use dioxus::prelude::*;
+    use nango_core::connect_ui::ThemeOverride;
     use nango_core::options::{ClientAuth, NangoOptions};
     use nango_core::session::{CreateConnectSession, CreateReconnectSession, EndUserInput};
     use nango_core::{
@@ -166,6 +168,7 @@ mod flows {
 
     use super::{API_KEY_INTEGRATION, MOCK_DEMO_SECRET_KEY, OAUTH_INTEGRATION};
     use crate::app::{LoggedEvent, describe_event};
+    use crate::route::ThemeChoice;
 
     /// The browser can run the flows.
     pub const SUPPORTED: bool = true;
@@ -192,6 +195,7 @@ mod flows {
     #[derive(Clone, Copy)]
     pub struct Flows {
         pub in_page: InPage,
+        pub theme: ThemeChoice,
         pub mock_url: Signal<String>,
         pub events: Signal<Vec<LoggedEvent>>,
         pub status: Signal<String>,
@@ -292,6 +296,12 @@ mod flows {
                 session_token: Some(token),
                 api_url: Some(url),
                 detect_closed_auth_window: true,
+                // The gallery's theme control applies to the in-page UI too.
+                theme_override: Some(match self.theme {
+                    ThemeChoice::Light => ThemeOverride::Light,
+                    ThemeChoice::Dark => ThemeOverride::Dark,
+                    ThemeChoice::System => ThemeOverride::System,
+                }),
                 on_event: Some(self.event_logger()),
                 ..ConnectUiOptions::default()
             });
@@ -470,6 +480,7 @@ mod flows {
     #[allow(dead_code)]
     pub struct Flows {
         pub in_page: InPage,
+        pub theme: crate::route::ThemeChoice,
         pub mock_url: Signal<String>,
         pub events: Signal<Vec<LoggedEvent>>,
         pub status: Signal<String>,
