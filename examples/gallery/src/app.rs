@@ -70,6 +70,9 @@ pub fn Gallery() -> Element {
         });
     };
 
+    // The story table for tools (the browser tests walk every story and state from it).
+    let registry_json = use_hook(registry::registry_json);
+
     let current = route.read().clone();
     let chrome_theme = match current.controls.theme {
         ThemeChoice::Light => "light",
@@ -86,6 +89,7 @@ pub fn Gallery() -> Element {
     };
     rsx! {
         style { dangerous_inner_html: GALLERY_CSS }
+        script { id: "gx-registry", r#type: "application/json", {registry_json} }
         div { class: "gx", "data-theme": chrome_theme,
             a { class: "gx-skip", href: "#gx-main", "Skip to the story" }
             header { class: "gx-top",
@@ -296,7 +300,8 @@ pub fn EventLog(events: Vec<LoggedEvent>) -> Element {
             if events.is_empty() {
                 p { class: "gx-muted", "No ConnectUiEvent yet." }
             } else {
-                ol { class: "gx-events", aria_live: "polite",
+                // Focusable: the log scrolls once it is long, and keyboards must reach it.
+                ol { class: "gx-events", aria_live: "polite", tabindex: "0", aria_label: "Event log",
                     for event in events {
                         li { key: "{event.n}", class: "gx-event",
                             span { class: "gx-event__n", "{event.n}" }

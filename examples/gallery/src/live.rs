@@ -1,5 +1,5 @@
 //! The live section: real flows against a running nango-mock (`cargo xtask demo`): create a
-//! connect session, open the Connect UI in an iframe, connect headlessly with OAuth or an API
+//! connect session, open the Connect UI in an iframe or in-page, connect headlessly with OAuth or an API
 //! key, reconnect, and log every `ConnectUiEvent` / result. Browser only (it uses nango-web).
 //!
 //! Sessions are created from the browser with nango-mock's **local demo secret key** (printed
@@ -27,7 +27,10 @@ pub fn LivePage(controls: Controls, on_go: EventHandler<GalleryRoute>) -> Elemen
     let status = use_signal(String::new);
     let session = use_signal(|| None::<String>);
     let last_connection = use_signal(|| None::<(String, String)>);
+    let in_page = flows::use_in_page();
     let flows = flows::Flows {
+        in_page,
+        theme: controls.theme,
         mock_url,
         events,
         status,
@@ -104,9 +107,9 @@ pub fn LivePage(controls: Controls, on_go: EventHandler<GalleryRoute>) -> Elemen
                     button {
                         r#type: "button",
                         class: "gx-button",
-                        disabled: true,
-                        title: "The in-page Connect UI backend is not on main yet",
-                        "Open in-page (coming)"
+                        disabled: !supported || session().is_none(),
+                        onclick: move |_| flows.open_in_page(),
+                        "Open in-page"
                     }
                 }
             }
@@ -141,6 +144,7 @@ pub fn LivePage(controls: Controls, on_go: EventHandler<GalleryRoute>) -> Elemen
         div { class: "gx-panels",
             EventLog { events: events() }
         }
+        flows::InPageOverlay { ui: in_page }
     }
 }
 
@@ -150,6 +154,7 @@ mod flows {
     use std::rc::Rc;
 
     use dioxus::prelude::*;
+    use nango_core::connect_ui::ThemeOverride;
     use nango_core::options::{ClientAuth, NangoOptions};
     use nango_core::session::{CreateConnectSession, CreateReconnectSession, EndUserInput};
     use nango_core::{
@@ -157,10 +162,13 @@ mod flows {
         ProviderConfigKey, SecretKey,
     };
     use nango_web::Nango;
-    use nango_web::connect_ui::ConnectUiOptions;
+    use nango_web::connect_ui::{
+        ConnectUiOptions, ConnectUiOverlay, EventCallback, InPageConnectUi, use_connect_ui,
+    };
 
     use super::{API_KEY_INTEGRATION, MOCK_DEMO_SECRET_KEY, OAUTH_INTEGRATION};
     use crate::app::{LoggedEvent, describe_event};
+    use crate::route::ThemeChoice;
 
     /// The browser can run the flows.
     pub const SUPPORTED: bool = true;
@@ -169,9 +177,25 @@ mod flows {
         static TOKEN: std::cell::RefCell<Option<ConnectSessionToken>> = const { std::cell::RefCell::new(None) };
     }
 
+    /// The in-page Connect UI's handle.
+    pub type InPage = InPageConnectUi;
+
+    /// Creates the in-page Connect UI's handle (closed).
+    pub fn use_in_page() -> InPage {
+        use_connect_ui()
+    }
+
+    /// Renders the in-page Connect UI while it is open.
+    #[component]
+    pub fn InPageOverlay(ui: InPage) -> Element {
+        rsx! { ConnectUiOverlay { ui } }
+    }
+
     /// The live page's state and actions.
     #[derive(Clone, Copy)]
     pub struct Flows {
+        pub in_page: InPage,
+        pub theme: ThemeChoice,
         pub mock_url: Signal<String>,
         pub events: Signal<Vec<LoggedEvent>>,
         pub status: Signal<String>,
@@ -246,10 +270,9 @@ mod flows {
             });
         }
 
-        /// Opens the Connect UI in an iframe served by the mock at `/connect/`.
-        pub fn open_iframe(mut self) {
-            let url = self.mock_url.peek().clone();
-            let on_event = Rc::new(move |event: nango_core::messages::ConnectUiEvent| {
+        /// The Connect UI's event callback: logs every event and remembers the connection.
+        fn event_logger(self) -> EventCallback {
+            Rc::new(move |event: nango_core::messages::ConnectUiEvent| {
                 self.log(event.event_type(), describe_event(&event));
                 if let nango_core::messages::ConnectUiEvent::Connect(payload) = &event {
                     let mut last = self.last_connection;
@@ -258,7 +281,37 @@ mod flows {
                         payload.connection_id.as_str().to_owned(),
                     )));
                 }
+            })
+        }
+
+        /// Opens the Connect UI in-page: nango-ui mounted in this app as an overlay, talking
+        /// to the mock directly (no iframe).
+        pub fn open_in_page(mut self) {
+            let Some(token) = Self::token() else {
+                self.status.set("Create a session first.".to_owned());
+                return;
+            };
+            let url = self.mock_url.peek().clone();
+            self.in_page.open(ConnectUiOptions {
+                session_token: Some(token),
+                api_url: Some(url),
+                detect_closed_auth_window: true,
+                // The gallery's theme control applies to the in-page UI too.
+                theme_override: Some(match self.theme {
+                    ThemeChoice::Light => ThemeOverride::Light,
+                    ThemeChoice::Dark => ThemeOverride::Dark,
+                    ThemeChoice::System => ThemeOverride::System,
+                }),
+                on_event: Some(self.event_logger()),
+                ..ConnectUiOptions::default()
             });
+            self.status.set("Connect UI opened in-page.".to_owned());
+        }
+
+        /// Opens the Connect UI in an iframe served by the mock at `/connect/`.
+        pub fn open_iframe(mut self) {
+            let url = self.mock_url.peek().clone();
+            let on_event = self.event_logger();
             let opened = self.nango().and_then(|nango| {
                 nango.open_connect_ui(ConnectUiOptions {
                     base_url: format!("{}/connect/", url.trim_end_matches('/')),
@@ -406,10 +459,28 @@ mod flows {
     /// The flows need a browser.
     pub const SUPPORTED: bool = false;
 
+    /// No in-page Connect UI outside the browser.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct InPage;
+
+    /// The inert handle.
+    pub fn use_in_page() -> InPage {
+        InPage
+    }
+
+    /// Renders nothing.
+    #[component]
+    pub fn InPageOverlay(ui: InPage) -> Element {
+        let _ = ui;
+        rsx! {}
+    }
+
     /// The live page's state (inert outside the browser; same shape as the browser version).
     #[derive(Clone, Copy)]
     #[allow(dead_code)]
     pub struct Flows {
+        pub in_page: InPage,
+        pub theme: crate::route::ThemeChoice,
         pub mock_url: Signal<String>,
         pub events: Signal<Vec<LoggedEvent>>,
         pub status: Signal<String>,
@@ -422,6 +493,8 @@ mod flows {
         pub fn create_session(self) {}
         /// Unavailable.
         pub fn open_iframe(self) {}
+        /// Unavailable.
+        pub fn open_in_page(self) {}
         /// Unavailable.
         pub fn oauth(self) {}
         /// Unavailable.

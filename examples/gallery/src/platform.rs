@@ -18,6 +18,27 @@ pub fn initial_hash() -> String {
     }
 }
 
+/// The live section's default nango-mock address: the page's own origin when nango-mock serves
+/// the gallery (`cargo xtask demo` mounts it at `/gallery/`, on any port), else
+/// [`DEFAULT_MOCK_URL`](crate::route::DEFAULT_MOCK_URL).
+pub fn default_mock_url() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let location = web_sys::window().map(|w| w.location());
+        let served_by_mock = location
+            .as_ref()
+            .and_then(|l| l.pathname().ok())
+            .is_some_and(|path| path.starts_with("/gallery/"));
+        let origin = location
+            .and_then(|l| l.origin().ok())
+            .filter(|origin| origin.starts_with("http://") || origin.starts_with("https://"));
+        if let (true, Some(origin)) = (served_by_mock, origin) {
+            return origin;
+        }
+    }
+    crate::route::DEFAULT_MOCK_URL.to_owned()
+}
+
 /// Shows `hash` in the address bar (browser only; a no-op elsewhere).
 pub fn set_hash(hash: &str) {
     #[cfg(target_arch = "wasm32")]

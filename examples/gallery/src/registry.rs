@@ -6,7 +6,7 @@ use nango_ui::HostingMode;
 use nango_ui::connect::Input;
 use nango_ui::fake::FakeDriver;
 
-use crate::route::Controls;
+use crate::route::{Controls, FormValuesChoice, GalleryRoute};
 use crate::stories;
 
 /// A sidebar section: one screen of the Connect UI (one folder under `stories/`).
@@ -196,4 +196,83 @@ pub fn auth_mode_stories() -> Vec<(&'static str, &'static str)> {
 /// Is `mode` an auth mode wire string? (Keeps the table honest in tests.)
 pub fn is_auth_mode(mode: &str) -> bool {
     !matches!(AuthMode::from_wire(mode), AuthMode::Other(_))
+}
+
+/// Every state the gallery offers for `story`: the story's route, once per value of its values
+/// control (the auth mode control switches between stories, each listed on its own). Theme,
+/// language, colour and viewport are left at their defaults.
+pub fn story_states(story: &Story) -> Vec<GalleryRoute> {
+    let values: &[FormValuesChoice] = if story.controls.values {
+        &FormValuesChoice::ALL
+    } else {
+        &[FormValuesChoice::Empty]
+    };
+    values
+        .iter()
+        .map(|values| {
+            let mut route = GalleryRoute::story(story.id);
+            route.controls.values = *values;
+            route
+        })
+        .collect()
+}
+
+/// The registry as JSON, for tools that walk every story (the browser tests read it from the
+/// gallery page's `<script id="gx-registry" type="application/json">`):
+/// `{"stories":[{"id","group","title","authMode","states":["#/story/ID?values=…",…]}],"themes":[…]}`.
+pub fn registry_json() -> String {
+    let stories: Vec<serde_json::Value> = stories()
+        .iter()
+        .map(|story| {
+            serde_json::json!({
+                "id": story.id,
+                "group": story.group.title(),
+                "title": story.title,
+                "authMode": story.controls.auth_mode.map(|entry| entry.mode),
+                "states": story_states(story).iter().map(GalleryRoute::to_hash).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let themes: Vec<&str> = crate::route::ThemeChoice::ALL
+        .iter()
+        .map(|theme| theme.as_str())
+        .collect();
+    serde_json::json!({ "stories": stories, "themes": themes }).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_lists_every_story_with_every_values_state() {
+        let json: serde_json::Value =
+            serde_json::from_str(&registry_json()).expect("the registry is valid JSON");
+        let listed = json["stories"].as_array().expect("a stories array");
+        assert_eq!(listed.len(), stories().len());
+        let api_key = listed
+            .iter()
+            .find(|story| story["id"] == "form-api-key")
+            .expect("the API key form is listed");
+        assert_eq!(api_key["authMode"], "API_KEY");
+        assert_eq!(
+            api_key["states"],
+            serde_json::json!([
+                "#/story/form-api-key",
+                "#/story/form-api-key?values=valid",
+                "#/story/form-api-key?values=invalid",
+                "#/story/form-api-key?values=preconfigured",
+            ])
+        );
+        let list = listed
+            .iter()
+            .find(|story| story["id"] == "list")
+            .expect("list");
+        assert_eq!(list["states"], serde_json::json!(["#/story/list"]));
+        assert!(list["authMode"].is_null());
+        assert_eq!(
+            json["themes"],
+            serde_json::json!(["light", "dark", "system"])
+        );
+    }
 }

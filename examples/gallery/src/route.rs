@@ -132,7 +132,8 @@ impl FormValuesChoice {
     }
 }
 
-/// The default nango-mock address of the live section.
+/// The nango-mock address of the live section when the page does not tell (the gallery served
+/// by `cargo xtask demo` uses its own origin instead: [`crate::platform::default_mock_url`]).
 pub const DEFAULT_MOCK_URL: &str = "http://127.0.0.1:3003";
 
 /// Every control of the gallery.
@@ -160,7 +161,7 @@ impl Default for Controls {
             primary: None,
             viewport: Viewport::default(),
             values: FormValuesChoice::default(),
-            mock_url: DEFAULT_MOCK_URL.to_owned(),
+            mock_url: crate::platform::default_mock_url(),
         }
     }
 }

@@ -1,9 +1,12 @@
 //! `cargo xtask demo`: installs what is missing, builds the web gallery and the Connect UI app,
 //! starts nango-mock (demo catalogue, serving both), prints the URLs once it listens, and
 //! forwards Ctrl-C. `--desktop` also opens the gallery as a desktop app beside the mock.
+//! `--no-build` and `--mock-bin` reuse what an earlier step built (the smoke test in
+//! tests/e2e runs the demo this way after the e2e suite built dist/).
 
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
 use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -27,6 +30,12 @@ pub struct DemoArgs {
     /// Also open the gallery as a desktop app (dioxus-desktop).
     #[arg(long)]
     pub desktop: bool,
+    /// Serve dist/gallery and dist/connect-app as they are (skip the web build; they must exist).
+    #[arg(long)]
+    pub no_build: bool,
+    /// Run this nango-mock binary instead of building the release one.
+    #[arg(long, value_name = "PATH")]
+    pub mock_bin: Option<PathBuf>,
     /// Extra arguments for nango-mock, after `--`.
     #[arg(last = true, value_name = "MOCK_ARGS")]
     pub mock_args: Vec<String>,
@@ -60,10 +69,19 @@ struct DemoService {
     port: Option<u16>,
 }
 
+/// The nango-mock binary the demo runs: `--mock-bin`, else the release build.
+fn mock_binary(session: &Session, args: &DemoArgs) -> PathBuf {
+    args.mock_bin.clone().unwrap_or_else(|| {
+        target_dir(session.root())
+            .join("release")
+            .join("nango-mock")
+    })
+}
+
 /// nango-mock serving the gallery and the Connect UI (built by [`build_web_apps`]).
 fn mock_service(session: &Session, args: &DemoArgs) -> DemoService {
     let root = session.root();
-    let mut start = session.command(target_dir(root).join("release").join("nango-mock"));
+    let mut start = session.command(mock_binary(session, args));
     start
         .arg("--port")
         .arg(args.port.to_string())
@@ -120,6 +138,20 @@ pub fn build_web_apps(session: &mut Session) -> Result<(), TaskError> {
     )
 }
 
+/// With `--no-build`: fails unless every web app the demo serves is in dist/.
+fn check_built(root: &std::path::Path) -> Result<(), TaskError> {
+    for app in DEMO_WEB_APPS {
+        let index = dist_dir(root, app).join("index.html");
+        if !index.is_file() {
+            return Err(TaskError::Precondition(format!(
+                "--no-build: {} is missing (run `cargo xtask build-web --app {app}` first)",
+                index.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Process groups of the running services, for the Ctrl-C handler.
 static RUNNING_GROUPS: Mutex<Vec<Pid>> = Mutex::new(Vec::new());
 
@@ -128,16 +160,29 @@ static STOP_REQUESTED: AtomicBool = AtomicBool::new(false);
 
 /// Builds and runs the demo until Ctrl-C or until a service exits.
 pub fn run(session: &mut Session, args: &DemoArgs) -> Result<(), TaskError> {
-    build_web_apps(session)?;
-    let mut mock_build = session.cargo([
-        "build",
-        "--release",
-        "-p",
-        "nango-mock",
-        "--bin",
-        "nango-mock",
-    ]);
-    session.run(&mut mock_build)?;
+    if args.no_build {
+        check_built(session.root())?;
+    } else {
+        build_web_apps(session)?;
+    }
+    if args.mock_bin.is_none() {
+        let mut mock_build = session.cargo([
+            "build",
+            "--release",
+            "-p",
+            "nango-mock",
+            "--bin",
+            "nango-mock",
+        ]);
+        session.run(&mut mock_build)?;
+    }
+    let binary = mock_binary(session, args);
+    if !binary.is_file() {
+        return Err(TaskError::Precondition(format!(
+            "no nango-mock binary at {}",
+            binary.display()
+        )));
+    }
     let mut services = vec![mock_service(session, args)];
     if args.desktop {
         prereq::ensure(session, DESKTOP_NEEDS)?;
@@ -288,6 +333,8 @@ mod tests {
         let args = DemoArgs {
             port: 4100,
             desktop: false,
+            no_build: false,
+            mock_bin: None,
             mock_args: vec!["--auto-approve".to_owned()],
         };
         let service = mock_service(&session, &args);
@@ -308,5 +355,27 @@ mod tests {
         assert!(urls.contains("http://localhost:4100/connect/"), "{urls}");
         assert!(urls.contains("ws://localhost:4100/"), "{urls}");
         assert!(!urls.contains("desktop window"), "{urls}");
+        assert!(line.contains("/release/nango-mock --port"), "{line}");
+    }
+
+    #[test]
+    fn mock_bin_replaces_the_release_build_and_no_build_needs_dist() {
+        let session = Session::new(PathBuf::from("/repo"));
+        let args = DemoArgs {
+            port: 4101,
+            desktop: false,
+            no_build: true,
+            mock_bin: Some(PathBuf::from("/elsewhere/debug/nango-mock")),
+            mock_args: Vec::new(),
+        };
+        let line = describe(&mock_service(&session, &args).start);
+        assert!(
+            line.starts_with("/elsewhere/debug/nango-mock --port 4101"),
+            "{line}"
+        );
+        let empty = std::env::temp_dir().join(format!("xtask-demo-{}", std::process::id()));
+        let error = check_built(&empty).expect_err("nothing is built there");
+        assert!(error.to_string().contains("--no-build"), "{error}");
+        assert!(error.to_string().contains("gallery"), "{error}");
     }
 }

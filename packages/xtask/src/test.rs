@@ -93,7 +93,7 @@ pub const SUITES: &[Suite] = &[
     },
     Suite {
         name: "e2e",
-        about: "end-to-end click-throughs in headless Chromium (playwright-core) against nango-mock: headless auth, Connect UI, axe, interop",
+        about: "end-to-end click-throughs in headless Chromium (playwright-core) against nango-mock: headless auth, Connect UI, axe, interop, every gallery story (axe, light and dark), the `cargo xtask demo` smoke test",
         slow: true,
         needs: &[
             Prerequisite::AptPackages(BROWSER_APT_PACKAGES),
@@ -293,7 +293,7 @@ const E2E_FOLDER: &str = "tests/e2e";
 
 /// The web apps the end-to-end tests load (built when `build-web` knows them; the tests skip
 /// what is missing and say so).
-const E2E_WEB_APPS: &[&str] = &["connect-app", "js", "web-connect-button"];
+const E2E_WEB_APPS: &[&str] = &["connect-app", "js", "web-connect-button", "gallery"];
 
 /// Builds nango-mock (debug) and the web apps the tests load, then runs tests/e2e with node's
 /// test runner (one file at a time: each starts its own mock and browser).
