@@ -23,22 +23,6 @@ const MISSING = existsSync(join(GALLERY_DIR, 'index.html'))
 const WORKERS = Number(process.env.GALLERY_TEST_WORKERS ?? 2);
 /** The themes every state is checked in. */
 const THEMES = ['light', 'dark'];
-/**
- * Known nango-ui issues (not the gallery's), reported to the lead: their violations are split
- * off and checked in a TODO test, which runs and prints them without failing the suite. Drop an
- * entry once nango-ui is fixed.
- */
-const KNOWN_UI_ISSUES = [
-    {
-        // An integration card whose logo fell back to initials: the initials ("AC") are visible
-        // text but not in the card's aria-label ("Connect Acme CRM 0"). nango-ui's
-        // components/logo (initials inside a labelled card should be aria-hidden).
-        about: 'nango-ui: initials logo text is missing from the integration card\'s accessible name',
-        matches: (violation) => violation.id === 'label-content-name-mismatch'
-            && violation.nodes.every((node) => node.target.startsWith('#nc-card-'))
-    }
-];
-
 /** How long one state may take to show its screen. */
 const RENDER_TIMEOUT_MS = 10_000;
 
@@ -110,13 +94,11 @@ describe('gallery: every story in Chromium, axe and console clean', { skip: MISS
             await page.waitForSelector('script#gx-registry', { state: 'attached', timeout: 30_000 });
             while (next < jobs.length) {
                 const job = jobs[next++];
-                const result = { label: `${job.hash} (${job.theme}${job.scope ? `, axe on ${job.scope}` : ''})`, ...job, consoleMessages: [], violations: [], known: [], error: null };
+                const result = { label: `${job.hash} (${job.theme}${job.scope ? `, axe on ${job.scope}` : ''})`, ...job, consoleMessages: [], violations: [], error: null };
                 current = result;
                 try {
                     await showState(page, job);
-                    const violations = await axeViolations(page, job.scope ?? undefined);
-                    result.known = violations.filter((violation) => KNOWN_UI_ISSUES.some((issue) => issue.matches(violation)));
-                    result.violations = violations.filter((violation) => !result.known.includes(violation));
+                    result.violations = await axeViolations(page, job.scope ?? undefined);
                     if (result.violations.length > 0) await screenshot(page, `gallery-axe-${job.hash}-${job.theme}`);
                 } catch (error) {
                     result.error = error.message;
@@ -193,11 +175,5 @@ describe('gallery: every story in Chromium, axe and console clean', { skip: MISS
             result.violations.length > 0 ? `  axe:\n    ${formatViolations(result.violations).replace(/\n/g, '\n    ')}` : null
         ].filter(Boolean).join('\n')).join('\n');
         assert.equal(failures.length, 0, `${failures.length} of ${checked} states failed:\n${report}`);
-    });
-
-    test(`known nango-ui issues: ${KNOWN_UI_ISSUES.map((issue) => issue.about).join('; ')}`, { todo: 'reported to the lead; nango-ui is not the gallery\'s to fix' }, () => {
-        const affected = results.filter((result) => result.known.length > 0);
-        const report = affected.map((result) => `${result.label}:\n  ${formatViolations(result.known).replace(/\n/g, '\n  ')}`).join('\n');
-        assert.equal(affected.length, 0, `${affected.length} states show a known nango-ui issue:\n${report}`);
     });
 });

@@ -77,10 +77,11 @@ pub fn LogoTile(
                     onerror: move |_| failed_src.set(Some(error_src.clone())),
                 }
             } else {
+                // Decorative: the integration's name is always next to (or labels) the tile, and
+                // visible initials outside a card's accessible name fail WCAG 2.5.3.
                 span {
                     class: "nc-logo__initials",
-                    role: "img",
-                    aria_label: "{alt}",
+                    aria_hidden: "true",
                     style: "--nc-avatar-hue: {hue};",
                     {initials(&name)}
                 }
