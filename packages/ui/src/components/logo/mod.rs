@@ -77,13 +77,14 @@ pub fn LogoTile(
                     onerror: move |_| failed_src.set(Some(error_src.clone())),
                 }
             } else {
-                // Decorative: the integration's name is always next to (or labels) the tile, and
-                // visible initials outside a card's accessible name fail WCAG 2.5.3.
+                // Decorative (the integration's name is next to or labels the tile): drawn by CSS
+                // from `data-initials`, so it is neither read out nor visible text that a card's
+                // accessible name would have to contain (WCAG 2.5.3).
                 span {
                     class: "nc-logo__initials",
                     aria_hidden: "true",
+                    "data-initials": initials(&name),
                     style: "--nc-avatar-hue: {hue};",
-                    {initials(&name)}
                 }
             }
             match badge {
