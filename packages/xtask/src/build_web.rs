@@ -321,7 +321,7 @@ pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
 }
 
 /// Renames every asset of `out` to its content-hashed name and rewrites the references of the
-/// glue (`<out_name>.js`) and of `index.html`. Leaves first: the snippets, the wasm, CSS and
+/// glue (`<out_name>.js`) and of the pages at the root (`*.html`). Leaves first: the snippets, the wasm, CSS and
 /// catalogues, then the glue (whose text names them, so its hash covers theirs). Returns the
 /// glue's new path relative to `out`.
 fn fingerprint_assets(out: &Path, out_name: &str) -> Result<String, TaskError> {
@@ -349,9 +349,31 @@ fn fingerprint_assets(out: &Path, out_name: &str) -> Result<String, TaskError> {
         )?;
         renamed.push(rename_to_hashed(out, &glue)?);
     }
+    // Every page at the root references assets; `index.html` also lists the looked-up ones.
+    for page in fs::read_dir(out).map_err(|source| TaskError::Io {
+        path: out.to_path_buf(),
+        source,
+    })? {
+        let page = page
+            .map_err(|source| TaskError::Io {
+                path: out.to_path_buf(),
+                source,
+            })?
+            .path();
+        if page
+            .extension()
+            .is_some_and(|extension| extension == "html")
+            && page.is_file()
+        {
+            write_text(
+                &page,
+                &with_references_renamed(&read_text(&page)?, &renamed),
+            )?;
+        }
+    }
     let index = out.join("index.html");
     if index.is_file() {
-        let html = with_references_renamed(&read_text(&index)?, &renamed);
+        let html = read_text(&index)?;
         let looked_up: Vec<(String, String)> = renamed
             .iter()
             .filter(|(plain, _)| {
@@ -617,6 +639,7 @@ mod tests {
             "<head>\n</head><script type=\"module\">import init from \"./app.js\"; init({ module_or_path: new URL(\"./app_bg.wasm\", import.meta.url) });</script>",
         )
         .unwrap();
+        fs::write(base.join("other.html"), "<script src=\"app.js\"></script>").unwrap();
         let glue = fingerprint_assets(&base, "app").unwrap();
         preload_snippets(&base, &glue).unwrap();
 
@@ -644,7 +667,11 @@ mod tests {
             hashed("locales/de.ftl"),
         );
         assert_eq!(glue, hashed("app.js"));
-        assert_eq!(files.len(), 6, "{files:?}");
+        assert_eq!(files.len(), 7, "{files:?}");
+        assert_eq!(
+            fs::read_to_string(base.join("other.html")).unwrap(),
+            format!("<script src=\"{glue}\"></script>")
+        );
         assert!(files.contains(&"index.html".to_owned()));
         assert!(files.contains(&"notes.txt".to_owned()));
 
