@@ -1,7 +1,8 @@
 //! The app's root: reads the query parameters, picks the hosting mode, wires the parent channel
 //! (token in, events out), the no-token timer and the browser driver around nango-ui's
 //! [`ConnectUi`]. English is compiled in; another language's catalogue is fetched from
-//! `locales/<tag>.ftl` next to the page before the UI mounts (see [`translation_to_fetch`]).
+//! `locales/<tag>.ftl` next to the page before the UI mounts (see [`translation_to_fetch`]);
+//! under its content-hashed name when `index.html` lists one (see [`asset_meta_name`]).
 
 use std::rc::Rc;
 
@@ -25,6 +26,12 @@ pub const TRANSLATION_WAIT_MS: u32 = 3_000;
 
 /// The folder, relative to the page, that holds the catalogues not compiled in.
 pub const LOCALES_DIR: &str = "locales";
+
+/// The `<meta name>` under which `cargo xtask build-web` lists the content-hashed URL of an
+/// asset the app looks up by its plain path (e.g. `locales/de.ftl`).
+pub fn asset_meta_name(plain: &str) -> String {
+    format!("nango-asset:{plain}")
+}
 
 /// The language whose catalogue must be fetched before the UI mounts: the negotiated one (the
 /// `lang` parameter, else the browser's languages), when it is not compiled in.
@@ -216,9 +223,10 @@ async fn fetch_translation(language: Language, driver: SharedDriver) -> Option<S
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let url = format!("{LOCALES_DIR}/{}", language.ftl_file_name());
+    let plain = format!("{LOCALES_DIR}/{}", language.ftl_file_name());
     let fetch = Box::pin(async move {
         let window = web_sys::window()?;
+        let url = hashed_asset_url(&window, &plain).unwrap_or(plain);
         let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
             .await
             .ok()?
@@ -236,6 +244,18 @@ async fn fetch_translation(language: Language, driver: SharedDriver) -> Option<S
         Either::Left((source, _)) => source,
         Either::Right(_) => None,
     }
+}
+
+/// The content-hashed URL `index.html` lists for the asset at `plain` (relative to the page).
+#[cfg(target_arch = "wasm32")]
+fn hashed_asset_url(window: &web_sys::Window, plain: &str) -> Option<String> {
+    let selector = format!("meta[name=\"{}\"]", asset_meta_name(plain));
+    window
+        .document()?
+        .query_selector(&selector)
+        .ok()??
+        .get_attribute("content")
+        .filter(|url| !url.is_empty())
 }
 
 /// Outside a browser there is nothing to fetch: English.
@@ -282,6 +302,18 @@ mod tests {
             params: ConnectUiParams::from_query(query),
             top_level,
         }
+    }
+
+    #[test]
+    fn hashed_catalogues_are_looked_up_under_the_build_web_meta_name() {
+        // `cargo xtask build-web` writes `<meta name="nango-asset:locales/de.ftl" …>`.
+        assert_eq!(
+            asset_meta_name(&format!(
+                "{LOCALES_DIR}/{}",
+                Language::German.ftl_file_name()
+            )),
+            "nango-asset:locales/de.ftl"
+        );
     }
 
     #[test]

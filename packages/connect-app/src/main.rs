@@ -7,10 +7,13 @@
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod app;
 
-/// Mounts the app on `<div id="main">`.
+/// Mounts the app on `<div id="main">`. The app has no routes: an in-memory history instead of
+/// dioxus-web's default browser history, whose start-up `history.replaceState` costs a
+/// same-document navigation (~5 ms measured in a Chromium trace) before the first render.
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    dioxus_web::launch::launch_cfg(app::App, dioxus_web::Config::new());
+    let history = std::rc::Rc::new(dioxus::history::MemoryHistory::default());
+    dioxus_web::launch::launch_cfg(app::App, dioxus_web::Config::new().history(history));
 }
 
 /// The app only runs in a browser.

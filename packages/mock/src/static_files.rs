@@ -1,9 +1,11 @@
 //! Static folders served beside the API: the Connect UI app at `/connect/` (`--connect-ui-dir`)
 //! and any folder at a prefix (`--static /gallery=dist/gallery`). Read-only GET/HEAD, MIME types
 //! by extension (`application/wasm` included), `index.html` for folders, no way out of the folder.
-//! Files carry an `ETag` (size and modification time) with `Cache-Control: no-cache`: a reload
-//! revalidates and gets `304 Not Modified`, so the browser keeps its cached copy (and, for the
-//! wasm, its compiled code) instead of downloading and compiling again.
+//! Files whose name carries a content hash (`connect_app_bg.0123456789abcdef.wasm`, as `cargo
+//! xtask build-web` names a page's assets; see [`is_content_hashed`]) never change under that
+//! name: they are cached for a year as `immutable`, so a warm load does not touch the network
+//! for them. Every other file (`index.html` first) carries an `ETag` (size and modification
+//! time) with `Cache-Control: no-cache`: a reload revalidates and gets `304 Not Modified`.
 
 use std::path::{Component, Path, PathBuf};
 use std::str::FromStr;
@@ -151,6 +153,43 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
+/// The number of hex digits of the content hash in a hashed file name (as build-web writes it).
+pub const HASH_DIGITS: usize = 16;
+
+/// The `Cache-Control` of a content-hashed file: a year, never revalidated.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// The `Cache-Control` of every other file: cached, but revalidated before each use.
+pub const REVALIDATE: &str = "no-cache";
+
+/// Whether a file name carries a content hash: `<stem>.<16 lowercase hex digits>.<extension>`
+/// (its content never changes under that name).
+pub fn is_content_hashed(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    let mut parts = name.rsplit('.');
+    let (Some(_extension), Some(hash), Some(stem)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    !stem.is_empty()
+        && hash.len() == HASH_DIGITS
+        && hash
+            .bytes()
+            .all(|byte| byte.is_ascii_digit() || (b'a'..=b'f').contains(&byte))
+}
+
+/// The `Cache-Control` a served file gets: [`IMMUTABLE`] when content-hashed, else
+/// [`REVALIDATE`].
+pub fn cache_control(path: &Path) -> &'static str {
+    if is_content_hashed(path) {
+        IMMUTABLE
+    } else {
+        REVALIDATE
+    }
+}
+
 /// The validator of a file's current version: its size and modification time (weak: the same
 /// bytes written again get a new tag, which only costs a download).
 pub fn entity_tag(metadata: &std::fs::Metadata) -> String {
@@ -240,7 +279,10 @@ pub async fn serve(
             if let Ok(tag) = HeaderValue::from_str(&tag) {
                 headers.insert(header::ETAG, tag);
             }
-            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(cache_control(&file)),
+            );
             headers.insert(
                 header::X_CONTENT_TYPE_OPTIONS,
                 HeaderValue::from_static("nosniff"),
@@ -379,6 +421,58 @@ mod tests {
         assert_eq!(stale.status(), StatusCode::OK);
         let body = axum::body::to_bytes(stale.into_body(), 1024).await.unwrap();
         assert_eq!(&body[..], b"<div id=main></div>");
+    }
+
+    #[test]
+    fn only_content_hashed_names_are_immutable() {
+        for hashed in [
+            "connect_app_bg.0123456789abcdef.wasm",
+            "snippets/x/inline0.a1b2c3d4e5f60718.js",
+            "locales/zh-CN.ffffffffffffffff.ftl",
+        ] {
+            assert!(is_content_hashed(Path::new(hashed)), "{hashed}");
+            assert_eq!(cache_control(Path::new(hashed)), IMMUTABLE);
+        }
+        for plain in [
+            "index.html",
+            "connect_app.js",
+            "connect_app_bg.wasm",
+            ".0123456789abcdef.js",
+            "a.0123456789ABCDEF.js",
+            "a.0123456789abcde.js",
+            "a.0123456789abcdef0.js",
+            "a.0123456789abcdeg.js",
+            "0123456789abcdef.js",
+        ] {
+            assert!(!is_content_hashed(Path::new(plain)), "{plain}");
+            assert_eq!(cache_control(Path::new(plain)), REVALIDATE);
+        }
+    }
+
+    #[tokio::test]
+    async fn hashed_files_are_immutable_and_the_page_is_revalidated() {
+        let dir = folder();
+        std::fs::write(dir.path().join("app.0123456789abcdef.js"), "1").unwrap();
+        let mounts = [StaticMount::new("/connect", dir.path()).unwrap()];
+        let asset = serve(
+            &mounts,
+            &Method::GET,
+            "/connect/app.0123456789abcdef.js",
+            None,
+            None,
+        )
+        .await
+        .unwrap();
+        assert_eq!(asset.status(), StatusCode::OK);
+        assert_eq!(
+            asset.headers()[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
+        let page = serve(&mounts, &Method::GET, "/connect/", None, None)
+            .await
+            .unwrap();
+        assert_eq!(page.headers()[header::CACHE_CONTROL], "no-cache");
+        assert!(page.headers().contains_key(header::ETAG));
     }
 
     #[test]

@@ -1,6 +1,13 @@
 //! `cargo xtask build-web`: builds every browser app of the workspace into `dist/<name>/`:
 //! cargo (wasm32, `wasm-release` profile) → wasm-bindgen `--target web` → wasm-opt `-Oz` (npm
 //! binaryen) → the app's static files. Apps are one table, [`WEB_APPS`]; no dx CLI is needed.
+//!
+//! Pages (apps with an `index.html`, not the `js` library) get content-hashed asset names
+//! (`connect_app_bg.<hash>.wasm`, see [`hashed_name`]): every reference in the glue and in
+//! `index.html` is rewritten (relative paths kept, so the app works under any base path), and
+//! the static server caches such files for a year as immutable. Assets the app looks up at
+//! run time by their plain name (the `locales/<tag>.ftl` catalogues) are listed in `index.html`
+//! as `<meta name="nango-asset:<plain path>" content="./<hashed path>">`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -53,6 +60,8 @@ pub struct WebApp {
     /// Copy nango-ui's non-English catalogues into `locales/` (the app fetches the one it needs;
     /// it is built without nango-ui's `bundled-translations`).
     pub translations: bool,
+    /// Give the assets content-hashed names (pages only: a library's file names are its API).
+    pub fingerprint: bool,
 }
 
 /// nango-ui's Fluent catalogues (`<tag>.ftl`), relative to the workspace root.
@@ -72,6 +81,7 @@ pub const WEB_APPS: &[WebApp] = &[
         static_dir: "packages/connect-app/web",
         typescript: false,
         translations: true,
+        fingerprint: true,
     },
     WebApp {
         name: "js",
@@ -82,6 +92,7 @@ pub const WEB_APPS: &[WebApp] = &[
         static_dir: "packages/js/static",
         typescript: true,
         translations: false,
+        fingerprint: false,
     },
     WebApp {
         name: "gallery",
@@ -92,6 +103,7 @@ pub const WEB_APPS: &[WebApp] = &[
         static_dir: "examples/gallery/static",
         typescript: false,
         translations: false,
+        fingerprint: true,
     },
     WebApp {
         name: "web-connect-button",
@@ -102,6 +114,7 @@ pub const WEB_APPS: &[WebApp] = &[
         static_dir: "examples/web-connect-button/static",
         typescript: false,
         translations: false,
+        fingerprint: true,
     },
 ];
 
@@ -241,39 +254,209 @@ fn build_app(
     }
 
     copy_dir(&root.join(app.static_dir), &out)?;
-    preload_snippets(&out)?;
     if app.translations {
         copy_translations(&root.join(TRANSLATIONS_DIR), &out.join("locales"))?;
     }
+    let glue = if app.fingerprint {
+        fingerprint_assets(&out, app.out_name)?
+    } else {
+        format!("{}.js", app.out_name)
+    };
+    preload_snippets(&out, &glue)?;
     session.note(&format!("{} built into {}", app.name, out.display()));
     Ok(())
 }
 
 /// Adds a `<link rel="modulepreload">` to the app's `index.html` (if any) for every JS snippet
-/// wasm-bindgen wrote: the glue imports them statically, so without hints the browser finds them
-/// only after the glue arrived, one round trip later.
-fn preload_snippets(out: &Path) -> Result<(), TaskError> {
+/// the glue (`glue`, relative to `out`) imports: it imports them statically, so without hints the
+/// browser finds them only after the glue arrived, one round trip later. Snippets wasm-bindgen
+/// wrote but the glue does not import are never fetched, so they get no hint.
+fn preload_snippets(out: &Path, glue: &str) -> Result<(), TaskError> {
     let index = out.join("index.html");
-    let snippets = out.join("snippets");
-    if !index.is_file() || !snippets.is_dir() {
+    let glue = out.join(glue);
+    if !index.is_file() || !glue.is_file() {
         return Ok(());
     }
-    let mut scripts: Vec<String> = files_below(&snippets)?
-        .into_iter()
-        .filter(|path| path.extension().is_some_and(|ext| ext == "js"))
-        .filter_map(|path| {
-            let relative = path.strip_prefix(out).ok()?;
-            let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
-            Some(format!("./{}", parts.join("/")))
-        })
-        .collect();
+    let mut scripts = snippet_imports(&read_text(&glue)?);
     scripts.sort();
-    let html = fs::read_to_string(&index).map_err(|source| TaskError::Io {
-        path: index.clone(),
+    scripts.dedup();
+    let html = read_text(&index)?;
+    write_text(&index, &with_module_preloads(&html, &scripts))
+}
+
+/// The `./snippets/…` modules a wasm-bindgen glue imports (`… from './snippets/…';`).
+fn snippet_imports(glue: &str) -> Vec<String> {
+    glue.split(['\'', '"'])
+        .filter(|part| part.starts_with("./snippets/") && part.ends_with(".js"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The number of hex digits of the content hash in a hashed file name.
+pub const HASH_DIGITS: usize = 16;
+
+/// Extensions of the assets that get content-hashed names (HTML pages keep theirs).
+const HASHED_EXTENSIONS: &[&str] = &["wasm", "js", "mjs", "css", "ftl"];
+
+/// Extensions of assets the app looks up at run time by their plain name (listed in
+/// `index.html` as `nango-asset:` meta tags).
+const LOOKED_UP_EXTENSIONS: &[&str] = &["ftl"];
+
+/// `name` with the first [`HASH_DIGITS`] hex digits of the SHA-256 of `bytes` before its
+/// extension: `connect_app_bg.wasm` → `connect_app_bg.0123456789abcdef.wasm`.
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(bytes);
+    let hex: String = digest
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect::<String>()
+        .chars()
+        .take(HASH_DIGITS)
+        .collect();
+    match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => format!("{stem}.{hex}.{extension}"),
+        _ => format!("{name}.{hex}"),
+    }
+}
+
+/// Renames every asset of `out` to its content-hashed name and rewrites the references of the
+/// glue (`<out_name>.js`) and of the pages at the root (`*.html`). Leaves first: the snippets, the wasm, CSS and
+/// catalogues, then the glue (whose text names them, so its hash covers theirs). Returns the
+/// glue's new path relative to `out`.
+fn fingerprint_assets(out: &Path, out_name: &str) -> Result<String, TaskError> {
+    let glue = format!("{out_name}.js");
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut assets: Vec<String> = files_below(out)?
+        .into_iter()
+        .filter_map(|path| relative_url(out, &path))
+        .filter(|relative| {
+            relative
+                .rsplit_once('.')
+                .is_some_and(|(_, extension)| HASHED_EXTENSIONS.contains(&extension))
+        })
+        .filter(|relative| *relative != glue)
+        .collect();
+    assets.sort();
+    for relative in assets {
+        renamed.push(rename_to_hashed(out, &relative)?);
+    }
+    if out.join(&glue).is_file() {
+        let path = out.join(&glue);
+        write_text(
+            &path,
+            &with_references_renamed(&read_text(&path)?, &renamed),
+        )?;
+        renamed.push(rename_to_hashed(out, &glue)?);
+    }
+    // Every page at the root references assets; `index.html` also lists the looked-up ones.
+    for page in fs::read_dir(out).map_err(|source| TaskError::Io {
+        path: out.to_path_buf(),
+        source,
+    })? {
+        let page = page
+            .map_err(|source| TaskError::Io {
+                path: out.to_path_buf(),
+                source,
+            })?
+            .path();
+        if page
+            .extension()
+            .is_some_and(|extension| extension == "html")
+            && page.is_file()
+        {
+            write_text(
+                &page,
+                &with_references_renamed(&read_text(&page)?, &renamed),
+            )?;
+        }
+    }
+    let index = out.join("index.html");
+    if index.is_file() {
+        let html = read_text(&index)?;
+        let looked_up: Vec<(String, String)> = renamed
+            .iter()
+            .filter(|(plain, _)| {
+                plain
+                    .rsplit_once('.')
+                    .is_some_and(|(_, extension)| LOOKED_UP_EXTENSIONS.contains(&extension))
+            })
+            .cloned()
+            .collect();
+        write_text(&index, &with_asset_metas(&html, &looked_up))?;
+    }
+    let glue_now = renamed
+        .iter()
+        .find(|(plain, _)| *plain == glue)
+        .map_or(glue.clone(), |(_, hashed)| hashed.clone());
+    Ok(glue_now)
+}
+
+/// Renames `out/relative` to its hashed name; returns `(relative, hashed relative)`.
+fn rename_to_hashed(out: &Path, relative: &str) -> Result<(String, String), TaskError> {
+    let path = out.join(relative);
+    let bytes = fs::read(&path).map_err(|source| TaskError::Io {
+        path: path.clone(),
         source,
     })?;
-    fs::write(&index, with_module_preloads(&html, &scripts)).map_err(|source| TaskError::Io {
-        path: index.clone(),
+    let (folder, name) = match relative.rsplit_once('/') {
+        Some((folder, name)) => (format!("{folder}/"), name),
+        None => (String::new(), relative),
+    };
+    let hashed = format!("{folder}{}", hashed_name(name, &bytes));
+    fs::rename(&path, out.join(&hashed)).map_err(|source| TaskError::Io { path, source })?;
+    Ok((relative.to_owned(), hashed))
+}
+
+/// `text` with every quoted reference to a renamed file (`"x"`, `'x'`, `"./x"`, `'./x'`, with
+/// `x` relative to the folder of `text`'s file, the output root) pointing to its new name.
+fn with_references_renamed(text: &str, renamed: &[(String, String)]) -> String {
+    let mut text = text.to_owned();
+    for (plain, hashed) in renamed {
+        for quote in ['"', '\''] {
+            for prefix in ["", "./"] {
+                text = text.replace(
+                    &format!("{quote}{prefix}{plain}{quote}"),
+                    &format!("{quote}{prefix}{hashed}{quote}"),
+                );
+            }
+        }
+    }
+    text
+}
+
+/// `html` with one `<meta name="nango-asset:<plain>" content="./<hashed>">` per asset inserted
+/// before `</head>` (unchanged without one).
+fn with_asset_metas(html: &str, assets: &[(String, String)]) -> String {
+    let Some(head_end) = html.find("</head>") else {
+        return html.to_owned();
+    };
+    let metas: String = assets
+        .iter()
+        .map(|(plain, hashed)| {
+            format!("  <meta name=\"nango-asset:{plain}\" content=\"./{hashed}\">\n")
+        })
+        .collect();
+    format!("{}{metas}{}", &html[..head_end], &html[head_end..])
+}
+
+/// `path` relative to `out` as a URL path (`/`-separated), if it is below `out`.
+fn relative_url(out: &Path, path: &Path) -> Option<String> {
+    let relative = path.strip_prefix(out).ok()?;
+    let parts: Vec<_> = relative.iter().map(|part| part.to_string_lossy()).collect();
+    Some(parts.join("/"))
+}
+
+fn read_text(path: &Path) -> Result<String, TaskError> {
+    fs::read_to_string(path).map_err(|source| TaskError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn write_text(path: &Path, text: &str) -> Result<(), TaskError> {
+    fs::write(path, text).map_err(|source| TaskError::Io {
+        path: path.to_path_buf(),
         source,
     })
 }
@@ -405,14 +588,123 @@ mod tests {
         let base = std::env::temp_dir().join(format!("xtask-preload-{}", std::process::id()));
         fs::create_dir_all(base.join("snippets/crate-1/src/js")).unwrap();
         fs::write(base.join("snippets/crate-1/src/js/eval.js"), "").unwrap();
+        fs::write(base.join("snippets/crate-1/src/js/unused.js"), "").unwrap();
         fs::write(base.join("snippets/crate-1/inline0.js"), "").unwrap();
-        fs::write(base.join("snippets/crate-1/notes.txt"), "").unwrap();
+        fs::write(
+            base.join("app.js"),
+            "import { a } from './snippets/crate-1/src/js/eval.js';\nimport { b } from './snippets/crate-1/inline0.js';\n",
+        )
+        .unwrap();
         fs::write(base.join("index.html"), "<head></head>").unwrap();
-        preload_snippets(&base).unwrap();
+        preload_snippets(&base, "app.js").unwrap();
         assert_eq!(
             fs::read_to_string(base.join("index.html")).unwrap(),
             "<head><link rel=\"modulepreload\" href=\"./snippets/crate-1/inline0.js\">\n<link rel=\"modulepreload\" href=\"./snippets/crate-1/src/js/eval.js\">\n</head>"
                 .replace("<link", "  <link")
+        );
+        fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn hashed_names_follow_the_content() {
+        let one = hashed_name("connect_app_bg.wasm", b"one");
+        assert_eq!(one.len(), "connect_app_bg..wasm".len() + HASH_DIGITS);
+        assert!(
+            one.starts_with("connect_app_bg.") && one.ends_with(".wasm"),
+            "{one}"
+        );
+        assert_eq!(one, hashed_name("connect_app_bg.wasm", b"one"));
+        assert_ne!(one, hashed_name("connect_app_bg.wasm", b"two"));
+        // SHA-256("one") starts with 7692c3ad3540bb80.
+        assert_eq!(hashed_name("de.ftl", b"one"), "de.7692c3ad3540bb80.ftl");
+        assert_eq!(hashed_name("LICENSE", b"one"), "LICENSE.7692c3ad3540bb80");
+    }
+
+    #[test]
+    fn fingerprinting_renames_assets_and_rewrites_every_reference() {
+        let base = std::env::temp_dir().join(format!("xtask-hash-{}", std::process::id()));
+        fs::create_dir_all(base.join("snippets/c-1")).unwrap();
+        fs::create_dir_all(base.join("locales")).unwrap();
+        fs::write(base.join("snippets/c-1/inline0.js"), "export const a = 1;").unwrap();
+        fs::write(base.join("app_bg.wasm"), b"\0asm").unwrap();
+        fs::write(base.join("locales/de.ftl"), "hello = Hallo").unwrap();
+        fs::write(base.join("notes.txt"), "kept").unwrap();
+        fs::write(
+            base.join("app.js"),
+            "import { a } from './snippets/c-1/inline0.js';\nconst url = new URL('app_bg.wasm', import.meta.url);\n",
+        )
+        .unwrap();
+        fs::write(
+            base.join("index.html"),
+            "<head>\n</head><script type=\"module\">import init from \"./app.js\"; init({ module_or_path: new URL(\"./app_bg.wasm\", import.meta.url) });</script>",
+        )
+        .unwrap();
+        fs::write(base.join("other.html"), "<script src=\"app.js\"></script>").unwrap();
+        let glue = fingerprint_assets(&base, "app").unwrap();
+        preload_snippets(&base, &glue).unwrap();
+
+        let mut files: Vec<String> = files_below(&base)
+            .unwrap()
+            .iter()
+            .filter_map(|path| relative_url(&base, path))
+            .collect();
+        files.sort();
+        let hashed = |plain: &str| {
+            let (stem, extension) = plain.rsplit_once('.').unwrap();
+            files
+                .iter()
+                .find(|file| {
+                    file.starts_with(&format!("{stem}."))
+                        && file.ends_with(&format!(".{extension}"))
+                        && file.len() == plain.len() + HASH_DIGITS + 1
+                })
+                .unwrap_or_else(|| panic!("no hashed {plain} in {files:?}"))
+                .clone()
+        };
+        let (wasm, snippet, locale) = (
+            hashed("app_bg.wasm"),
+            hashed("snippets/c-1/inline0.js"),
+            hashed("locales/de.ftl"),
+        );
+        assert_eq!(glue, hashed("app.js"));
+        assert_eq!(files.len(), 7, "{files:?}");
+        assert_eq!(
+            fs::read_to_string(base.join("other.html")).unwrap(),
+            format!("<script src=\"{glue}\"></script>")
+        );
+        assert!(files.contains(&"index.html".to_owned()));
+        assert!(files.contains(&"notes.txt".to_owned()));
+
+        let glue_text = fs::read_to_string(base.join(&glue)).unwrap();
+        assert!(
+            glue_text.contains(&format!("from './{snippet}'")),
+            "{glue_text}"
+        );
+        assert!(
+            glue_text.contains(&format!("new URL('{wasm}'")),
+            "{glue_text}"
+        );
+        // The glue's hash covers the names it references.
+        assert_eq!(glue, hashed_name("app.js", glue_text.as_bytes()));
+
+        let html = fs::read_to_string(base.join("index.html")).unwrap();
+        assert!(html.contains(&format!("from \"./{glue}\"")), "{html}");
+        assert!(html.contains(&format!("new URL(\"./{wasm}\"")), "{html}");
+        assert!(
+            html.contains(&format!(
+                "<link rel=\"modulepreload\" href=\"./{snippet}\">"
+            )),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(
+                "<meta name=\"nango-asset:locales/de.ftl\" content=\"./{locale}\">"
+            )),
+            "{html}"
+        );
+        assert!(
+            !html.contains("\"./app.js\"") && !html.contains("\"./app_bg.wasm\""),
+            "{html}"
         );
         fs::remove_dir_all(&base).unwrap();
     }

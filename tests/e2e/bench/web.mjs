@@ -7,14 +7,38 @@
 //   3. DOM element count with 900 integrations;
 //   4. search keystroke → DOM updated and laid out, and → next painted frame,
 //      p50/p95 over typed queries, with 981 integrations.
+// A/B: `BENCH_BASELINE=DIR` (a copy of an older dist/connect-app) and optionally
+// `BENCH_BASELINE_MOCK=BIN` (its nango-mock) measure the first-integration figures of that build
+// too, run by run interleaved with the current one, so both see the same machine load.
+// `BENCH_LOAD_ONLY=1` skips the transfer size, DOM count and search figures.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-import { CONNECT_APP_DIR, connectAppBuilt, launchBrowser, startMock } from '../harness.mjs';
+import { CONNECT_APP_DIR, connectAppBuilt, launchBrowser, mockBinary, startMock } from '../harness.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const LOAD_ONLY = process.env.BENCH_LOAD_ONLY === '1';
+
+/** The builds measured: the current one, plus the `BENCH_BASELINE` one when given. */
+const VARIANTS = [
+    { name: 'current', dir: CONNECT_APP_DIR, mock: mockBinary() },
+    ...(process.env.BENCH_BASELINE
+        ? [{ name: 'baseline', dir: process.env.BENCH_BASELINE, mock: process.env.BENCH_BASELINE_MOCK ?? mockBinary() }]
+        : [])
+];
+
+/** Starts `variant`'s nango-mock serving its app at /connect/. */
+async function startVariantMock(variant, args) {
+    const saved = process.env.NANGO_MOCK_BIN;
+    process.env.NANGO_MOCK_BIN = variant.mock;
+    try {
+        return await startMock({ connectUi: false, args: [...args, '--connect-ui-dir', variant.dir] });
+    } finally {
+        if (saved === undefined) delete process.env.NANGO_MOCK_BIN; else process.env.NANGO_MOCK_BIN = saved;
+    }
+}
 const KB = 1000;
 
 function files(dir) {
@@ -94,22 +118,42 @@ function firstCardObserver() {
         .observe(document, { childList: true, subtree: true });
 }
 
-async function firstIntegrationVisible(browser, url) {
-    const cold = [];
-    const warm = [];
-    let elements = 0;
+/** One cold load (fresh browser context) and one warm load (reload) of `url`. */
+async function loadOnce(browser, url) {
+    const context = await browser.newContext();
+    await context.addInitScript(firstCardObserver);
+    const page = await context.newPage();
+    await page.goto(url);
+    const cold = await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
+    const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+    await page.reload();
+    const warm = await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
+    // The app's own files (under /connect/, API calls aside) a warm load still took from the
+    // network (downloaded or revalidated) rather than from the HTTP cache.
+    const networked = await page.evaluate(() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+        .filter((entry) => entry.transferSize > 0 && new URL(entry.name).pathname.startsWith('/connect/')
+            && !['/connect/session', '/connect/telemetry'].includes(new URL(entry.name).pathname))
+        .map((entry) => new URL(entry.name).pathname.replace(/^\/connect\//, '') || 'index.html'));
+    await context.close();
+    return { cold, warm, elements, networked };
+}
+
+/** Medians over RUNS loads of each variant's url (`urls[i]` for `VARIANTS[i]`), interleaved. */
+async function firstIntegrationVisible(browser, urls) {
+    const samples = urls.map(() => ({ cold: [], warm: [], elements: 0, networked: [] }));
     for (let run = 0; run < RUNS; run += 1) {
-        const context = await browser.newContext();
-        await context.addInitScript(firstCardObserver);
-        const page = await context.newPage();
-        await page.goto(url);
-        cold.push(await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue()));
-        elements = await page.evaluate(() => document.querySelectorAll('*').length);
-        await page.reload();
-        warm.push(await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue()));
-        await context.close();
+        // Alternate which variant goes first, so neither always follows the other.
+        const order = urls.map((_, index) => index);
+        if (run % 2) order.reverse();
+        for (const index of order) {
+            const { cold, warm, elements, networked } = await loadOnce(browser, urls[index]);
+            samples[index].cold.push(cold);
+            samples[index].warm.push(warm);
+            samples[index].elements = elements;
+            samples[index].networked = networked;
+        }
     }
-    return { cold: median(cold), warm: median(warm), elements };
+    return samples.map(({ cold, warm, elements, networked }) => ({ cold: median(cold), warm: median(warm), elements, networked }));
 }
 
 /**
@@ -171,39 +215,56 @@ async function searchLatency(browser, url) {
 
 async function main() {
     if (!connectAppBuilt()) throw new Error(`${CONNECT_APP_DIR} is not built: cargo xtask build-web --app connect-app`);
-    const total = transferSize();
+    const total = LOAD_ONLY ? null : transferSize();
     const browser = await launchBrowser();
     const figures = {};
     try {
-        for (const count of [10, 900, 981]) {
-            const mock = await startMock({ args: ['--integrations', integrationsFile(count)] });
+        for (const count of LOAD_ONLY ? [10, 900] : [10, 900, 981]) {
+            const integrations = integrationsFile(count);
+            const mocks = [];
             try {
-                const token = await mock.createSession();
-                const url = `${mock.url}/connect/?session_token=${token}&apiURL=${encodeURIComponent(mock.url)}`;
+                for (const variant of count === 981 ? VARIANTS.slice(0, 1) : VARIANTS) {
+                    mocks.push(await startVariantMock(variant, ['--integrations', integrations]));
+                }
+                const urls = [];
+                for (const mock of mocks) {
+                    const token = await mock.createSession();
+                    urls.push(`${mock.url}/connect/?session_token=${token}&apiURL=${encodeURIComponent(mock.url)}`);
+                }
                 if (count === 981) {
-                    figures.search = await searchLatency(browser, url);
+                    figures.search = await searchLatency(browser, urls[0]);
                 } else {
-                    figures[count] = await firstIntegrationVisible(browser, url);
+                    figures[count] = await firstIntegrationVisible(browser, urls);
                 }
             } finally {
-                await mock.stop();
+                for (const mock of mocks) await mock.stop();
             }
         }
     } finally {
         await browser.close();
     }
     console.log(`\n== Navigation → first integration visible (connect link, headless Chromium, loopback; median of ${RUNS})`);
-    for (const count of [10, 900]) {
-        console.log(`  ${String(count).padStart(3)} integrations: cold ${figures[count].cold.toFixed(0)} ms, warm ${figures[count].warm.toFixed(0)} ms`);
+    for (const [index, variant] of VARIANTS.entries()) {
+        const label = VARIANTS.length > 1 ? ` [${variant.name}: ${variant.dir}]` : '';
+        for (const count of [10, 900]) {
+            console.log(`  ${String(count).padStart(3)} integrations: cold ${figures[count][index].cold.toFixed(0)} ms, warm ${figures[count][index].warm.toFixed(0)} ms${label}`);
+        }
+        const networked = figures[10][index].networked;
+        console.log(`  app files a warm load took from the network (last run, 10 integrations): ${networked.length} (${networked.join(', ')})${label}`);
+    }
+    const first = (count) => figures[count][0];
+    if (LOAD_ONLY) {
+        console.log(`\nsummary: first integration 10: cold ${first(10).cold.toFixed(0)} / warm ${first(10).warm.toFixed(0)} ms, 900: cold ${first(900).cold.toFixed(0)} / warm ${first(900).warm.toFixed(0)} ms`);
+        return;
     }
     console.log('\n== DOM elements with 900 integrations (document.querySelectorAll("*"))');
-    console.log(`  ${figures[900].elements}`);
+    console.log(`  ${first(900).elements}`);
     const search = figures.search;
     console.log(`\n== Search keystroke with 981 integrations (${search.count} keystrokes)`);
     console.log(`  keystroke → DOM updated and laid out (frame budget 16 ms): p50 ${search.p50.toFixed(1)} ms, p95 ${search.p95.toFixed(1)} ms, max ${search.max.toFixed(1)} ms`);
     console.log(`  keystrokes within the 16 ms budget: ${search.withinFrame} of ${search.count}`);
     console.log(`  keystroke → next painted frame (includes the wait for vsync, ~16.7 ms at 60 Hz): p50 ${search.paint.p50.toFixed(1)} ms, p95 ${search.paint.p95.toFixed(1)} ms, max ${search.paint.max.toFixed(1)} ms`);
-    console.log(`\nsummary: brotli ${(total.brotli / KB).toFixed(1)} KB; first integration 10: cold ${figures[10].cold.toFixed(0)} / warm ${figures[10].warm.toFixed(0)} ms, 900: cold ${figures[900].cold.toFixed(0)} / warm ${figures[900].warm.toFixed(0)} ms; DOM(900) ${figures[900].elements}; search p95 ${figures.search.p95.toFixed(1)} ms (within 16 ms ${figures.search.withinFrame}/${figures.search.count}, painted p95 ${figures.search.paint.p95.toFixed(1)} ms)`);
+    console.log(`\nsummary: brotli ${(total.brotli / KB).toFixed(1)} KB; first integration 10: cold ${first(10).cold.toFixed(0)} / warm ${first(10).warm.toFixed(0)} ms, 900: cold ${first(900).cold.toFixed(0)} / warm ${first(900).warm.toFixed(0)} ms; DOM(900) ${first(900).elements}; search p95 ${search.p95.toFixed(1)} ms (within 16 ms ${search.withinFrame}/${search.count}, painted p95 ${search.paint.p95.toFixed(1)} ms)`);
 }
 
 await main();

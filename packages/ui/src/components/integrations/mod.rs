@@ -347,16 +347,10 @@ pub fn IntegrationsView(
                     class: "nc-list",
                     role: "list",
                     "data-count": "{results.len()}",
-                    onmounted: move |evt| {
-                        let list = evt.data();
-                        list_element.set(Some(list.clone()));
-                        // The real height, before any scroll or resize event reports it.
-                        spawn(async move {
-                            if let Ok(rect) = list.get_client_rect().await {
-                                set_viewport(viewport, rect.height());
-                            }
-                        });
-                    },
+                    onmounted: move |evt| list_element.set(Some(evt.data())),
+                    // The real height: a resize observer reports it once the list is laid out,
+                    // before that frame is painted (measuring it at mount would force a layout
+                    // of the whole page before the first card is even in it).
                     onresize: move |evt: ResizeEvent| {
                         if let Ok(size) = evt.data().get_content_box_size() {
                             set_viewport(viewport, size.height);
