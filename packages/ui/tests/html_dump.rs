@@ -12,7 +12,7 @@ use dioxus::prelude::*;
 use nango_core::AuthError;
 use nango_core::catalogue::{FieldGroup, FieldId};
 use nango_ui::components::{
-    ConnectShell, ErrorView, GoHandlers, GoScreen, IntegrationsView, LoadingView, Shared,
+    ConnectShell, ErrorView, GoScreen, IntegrationsView, LoadingView, Shared,
 };
 use nango_ui::connect::{Fallback, FormScreen, HostingMode, Input};
 use nango_ui::fake::{Outcome, fixtures};
@@ -27,18 +27,7 @@ enum Story {
 
 #[component]
 fn Page(story: Story, theme: String, mode: HostingMode) -> Element {
-    let handlers = GoHandlers {
-        on_edit: EventHandler::new(|_| {}),
-        on_submit: EventHandler::new(|_| {}),
-        on_back: Some(EventHandler::new(|_| {})),
-        on_close: Some(EventHandler::new(|_| {})),
-        on_docs: EventHandler::new(|_| {}),
-        on_cancel: EventHandler::new(|_| {}),
-        on_reopen: Some(EventHandler::new(|_| {})),
-        on_toggle_details: EventHandler::new(|_| {}),
-        on_retry: EventHandler::new(|_| {}),
-        on_finish: Some(EventHandler::new(|_| {})),
-    };
+    let handlers = common::noop_handlers();
     let screen = match story {
         Story::Loading => rsx! { LoadingView { on_close: |_| {} } },
         Story::Error => rsx! { ErrorView { kind: Fallback::SessionExpired, on_close: |_| {} } },

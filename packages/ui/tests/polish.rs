@@ -14,30 +14,15 @@ use nango_core::catalogue::{FieldGroup, FieldId};
 use nango_core::messages::ConnectUiEvent;
 use nango_ui::ConnectUi;
 use nango_ui::components::form::first_invalid_field;
-use nango_ui::components::{FieldView, GoHandlers, GoScreen};
+use nango_ui::components::{FieldView, GoScreen};
 use nango_ui::connect::{DriverProp, FormPhase, FormScreen, HostingMode, Input};
 use nango_ui::driver::SharedDriver;
 use nango_ui::fake::{DriverCall, FakeDriver, Outcome};
 use nango_ui::i18n::{Language, MessageKey, Translator};
 
-fn handlers() -> GoHandlers {
-    GoHandlers {
-        on_edit: EventHandler::new(|_| {}),
-        on_submit: EventHandler::new(|_| {}),
-        on_back: Some(EventHandler::new(|_| {})),
-        on_close: Some(EventHandler::new(|_| {})),
-        on_docs: EventHandler::new(|_| {}),
-        on_cancel: EventHandler::new(|_| {}),
-        on_reopen: Some(EventHandler::new(|_| {})),
-        on_toggle_details: EventHandler::new(|_| {}),
-        on_retry: EventHandler::new(|_| {}),
-        on_finish: Some(EventHandler::new(|_| {})),
-    }
-}
-
 #[component]
 fn Screen(form: FormScreen) -> Element {
-    rsx! { GoScreen { form, mode: HostingMode::Overlay, handlers: handlers() } }
+    rsx! { GoScreen { form, mode: HostingMode::Overlay, handlers: common::noop_handlers() } }
 }
 
 fn render(form: FormScreen) -> String {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use dioxus::prelude::*;
 use indexmap::IndexMap;
 use nango_core::catalogue::{Catalogue, FormModel, IntegrationContext};
-use nango_ui::components::{GoHandlers, GoScreen};
+use nango_ui::components::GoScreen;
 use nango_ui::connect::{FormPhase, FormScreen, HostingMode};
 use nango_ui::fake::fixtures;
 
@@ -23,18 +23,7 @@ fn providers_yaml() -> PathBuf {
 
 #[component]
 fn Root(form: FormScreen) -> Element {
-    let handlers = GoHandlers {
-        on_edit: EventHandler::new(|_| {}),
-        on_submit: EventHandler::new(|_| {}),
-        on_back: Some(EventHandler::new(|_| {})),
-        on_close: Some(EventHandler::new(|_| {})),
-        on_docs: EventHandler::new(|_| {}),
-        on_cancel: EventHandler::new(|_| {}),
-        on_reopen: Some(EventHandler::new(|_| {})),
-        on_toggle_details: EventHandler::new(|_| {}),
-        on_retry: EventHandler::new(|_| {}),
-        on_finish: Some(EventHandler::new(|_| {})),
-    };
+    let handlers = common::noop_handlers();
     rsx! { GoScreen { form, mode: HostingMode::Overlay, handlers } }
 }
 

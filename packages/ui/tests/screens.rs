@@ -5,35 +5,19 @@ mod common;
 
 use std::rc::Rc;
 
-use common::{Harness, en, en_with, esc, every_mode_driver};
+use common::{Harness, en, en_with, esc, every_mode_driver, noop_handlers};
 use dioxus::prelude::*;
 use nango_core::catalogue::{FieldGroup, FieldId};
 use nango_core::session::Integration;
 use nango_core::{AuthError, AuthErrorKind};
 use nango_ui::components::{
-    ConnectShell, EmptyIntegrations, ErrorView, GoHandlers, GoScreen, IntegrationsView,
-    LoadingView, Shared,
+    ConnectShell, EmptyIntegrations, ErrorView, GoScreen, IntegrationsView, LoadingView, Shared,
 };
 use nango_ui::connect::{
     FailureDetails, Fallback, FormAlert, FormPhase, FormScreen, HostingMode, Input,
 };
 use nango_ui::fake::{FakeDriver, Outcome, fixtures};
 use nango_ui::i18n::{ConnectI18nConfig, Language, MessageKey, Translator, use_init_connect_i18n};
-
-fn noop_handlers() -> GoHandlers {
-    GoHandlers {
-        on_edit: EventHandler::new(|_| {}),
-        on_submit: EventHandler::new(|_| {}),
-        on_back: Some(EventHandler::new(|_| {})),
-        on_close: Some(EventHandler::new(|_| {})),
-        on_docs: EventHandler::new(|_| {}),
-        on_cancel: EventHandler::new(|_| {}),
-        on_reopen: Some(EventHandler::new(|_| {})),
-        on_toggle_details: EventHandler::new(|_| {}),
-        on_retry: EventHandler::new(|_| {}),
-        on_finish: Some(EventHandler::new(|_| {})),
-    }
-}
 
 #[component]
 fn FormRoot(form: FormScreen, mode: HostingMode, language: Option<Language>) -> Element {

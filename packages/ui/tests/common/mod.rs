@@ -5,14 +5,32 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
+use dioxus::prelude::EventHandler;
 use nango_core::ConnectSessionToken;
 use nango_core::messages::ConnectUiEvent;
+use nango_ui::components::GoHandlers;
 use nango_ui::connect::{
     ConnectMachine, EffectRunner, FormScreen, HostingMode, Input, PendingInput, Screen,
     drive_machine,
 };
 use nango_ui::fake::{FakeDriver, fixtures};
 use nango_ui::i18n::{Language, MessageKey, Translator};
+
+/// Handlers for every action of the auth-form screens that do nothing (static renders).
+pub fn noop_handlers() -> GoHandlers {
+    GoHandlers {
+        on_edit: EventHandler::new(|_| {}),
+        on_submit: EventHandler::new(|_| {}),
+        on_back: Some(EventHandler::new(|_| {})),
+        on_close: Some(EventHandler::new(|_| {})),
+        on_docs: EventHandler::new(|_| {}),
+        on_cancel: EventHandler::new(|_| {}),
+        on_reopen: Some(EventHandler::new(|_| {})),
+        on_toggle_details: EventHandler::new(|_| {}),
+        on_retry: EventHandler::new(|_| {}),
+        on_finish: Some(EventHandler::new(|_| {})),
+    }
+}
 
 /// English text of a key.
 pub fn en(key: MessageKey) -> String {
