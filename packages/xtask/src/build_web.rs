@@ -539,6 +539,23 @@ mod tests {
     use crate::cmd::describe;
 
     #[test]
+    fn hashed_names_are_what_nango_mock_serves_as_immutable() {
+        use nango_mock::static_files::{IMMUTABLE, REVALIDATE, cache_control};
+        assert_eq!(HASH_DIGITS, nango_mock::static_files::HASH_DIGITS);
+        for plain in [
+            "connect_app_bg.wasm",
+            "connect_app.js",
+            "inline0.js",
+            "de.ftl",
+        ] {
+            let hashed = hashed_name(plain, plain.as_bytes());
+            assert_eq!(cache_control(Path::new(&hashed)), IMMUTABLE, "{hashed}");
+            assert_eq!(cache_control(Path::new(plain)), REVALIDATE, "{plain}");
+        }
+        assert_eq!(cache_control(Path::new("index.html")), REVALIDATE);
+    }
+
+    #[test]
     fn app_names_are_unique_and_unknown_names_are_rejected() {
         for (index, app) in WEB_APPS.iter().enumerate() {
             assert!(
