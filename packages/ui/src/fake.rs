@@ -119,6 +119,24 @@ impl Future for HangFuture {
     }
 }
 
+/// Resolves on its second poll, as an answer from the network would: not at hand when first
+/// asked, there by the next turn of the executor.
+struct NextTurn(bool);
+
+impl Future for NextTurn {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        if self.0 {
+            Poll::Ready(())
+        } else {
+            self.0 = true;
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
 /// The fake driver. Build one with [`FakeDriver::new`] and the `with_*` methods.
 pub struct FakeDriver {
     session: RefCell<Result<ConnectSession, AuthError>>,
@@ -132,6 +150,7 @@ pub struct FakeDriver {
     system_browser: Cell<bool>,
     system_dark: Cell<bool>,
     external_id: RefCell<String>,
+    load_on_next_turn: Cell<bool>,
 }
 
 impl Default for FakeDriver {
@@ -160,6 +179,7 @@ impl FakeDriver {
             system_browser: Cell::new(false),
             system_dark: Cell::new(false),
             external_id: RefCell::new("00000000-0000-4000-8000-000000000000".to_owned()),
+            load_on_next_turn: Cell::new(false),
         }
     }
 
@@ -180,6 +200,13 @@ impl FakeDriver {
         self.providers
             .borrow_mut()
             .insert(name.to_owned(), provider);
+        self
+    }
+
+    /// Answers the session and integrations on the executor's next turn, as over a network,
+    /// instead of at once (as from memory or a prefetch).
+    pub fn with_load_on_next_turn(self) -> Self {
+        self.load_on_next_turn.set(true);
         self
     }
 
@@ -268,7 +295,14 @@ impl ConnectDriver for FakeDriver {
     ) -> DriverFuture<Result<ConnectSession, AuthError>> {
         self.record(DriverCall::Session);
         let session = self.session.borrow().clone();
-        async move { session }.boxed_local()
+        let delayed = self.load_on_next_turn.get();
+        async move {
+            if delayed {
+                NextTurn(false).await;
+            }
+            session
+        }
+        .boxed_local()
     }
 
     fn integrations(
@@ -277,7 +311,14 @@ impl ConnectDriver for FakeDriver {
     ) -> DriverFuture<Result<Vec<Integration>, AuthError>> {
         self.record(DriverCall::Integrations);
         let integrations = self.integrations.borrow().clone();
-        async move { integrations }.boxed_local()
+        let delayed = self.load_on_next_turn.get();
+        async move {
+            if delayed {
+                NextTurn(false).await;
+            }
+            integrations
+        }
+        .boxed_local()
     }
 
     fn provider(

@@ -662,10 +662,10 @@ fn shell_is_a_labelled_modal_dialog_with_theme_and_backdrop() {
 }
 
 #[test]
-fn connect_ui_renders_the_loading_skeleton_first() {
+fn connect_ui_renders_the_loading_skeleton_while_the_data_is_on_its_way() {
     #[component]
     fn Root() -> Element {
-        let driver: nango_ui::SharedDriver = Rc::new(FakeDriver::new());
+        let driver: nango_ui::SharedDriver = Rc::new(FakeDriver::new().with_load_on_next_turn());
         rsx! {
             nango_ui::ConnectUi {
                 token: Some(nango_core::ConnectSessionToken::new(fixtures::TOKEN)),
@@ -681,6 +681,33 @@ fn connect_ui_renders_the_loading_skeleton_first() {
     assert!(html.contains(r#"lang="de""#));
     let de = Translator::new(Language::German);
     assert!(html.contains(&esc(&de.text(MessageKey::CommonLoading))));
+    pump(&mut dom);
+    let html = dioxus_ssr::render(&dom);
+    assert!(html.contains(r#"data-screen="list""#), "{html}");
+}
+
+#[test]
+fn connect_ui_renders_the_list_in_its_first_render_when_the_data_is_at_hand() {
+    #[component]
+    fn Root() -> Element {
+        let driver: nango_ui::SharedDriver = Rc::new(FakeDriver::new());
+        rsx! {
+            nango_ui::ConnectUi {
+                token: Some(nango_core::ConnectSessionToken::new(fixtures::TOKEN)),
+                driver: nango_ui::connect::DriverProp(driver),
+            }
+        }
+    }
+    let mut dom = VirtualDom::new(Root);
+    dom.rebuild_in_place();
+    let html = dioxus_ssr::render(&dom);
+    assert!(html.contains(r#"data-screen="list""#), "{html}");
+    assert!(!html.contains(r#"data-screen="loading""#));
+    assert_eq!(
+        html.matches(r#"data-testid="integration-card""#).count(),
+        2,
+        "{html}"
+    );
 }
 
 /// Runs the VirtualDom's ready tasks and renders, until nothing is left to do.

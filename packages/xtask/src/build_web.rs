@@ -1,6 +1,7 @@
 //! `cargo xtask build-web`: builds every browser app of the workspace into `dist/<name>/`:
 //! cargo (wasm32, `wasm-release` profile) → wasm-bindgen `--target web` → wasm-opt `-Oz` (npm
-//! binaryen) → the app's static files. Apps are one table, [`WEB_APPS`]; no dx CLI is needed.
+//! binaryen) → the glue and its JS snippets bundled into one minified module (npm esbuild) →
+//! the app's static files. Apps are one table, [`WEB_APPS`]; no dx CLI is needed.
 //!
 //! Pages (apps with an `index.html`, not the `js` library) get content-hashed asset names
 //! (`connect_app_bg.<hash>.wasm`, see [`hashed_name`]): every reference in the glue and in
@@ -129,7 +130,7 @@ pub const WEB_BUILD_NEEDS: &[Prerequisite] = &[
     Prerequisite::NpmFolder(WEB_TOOLS),
 ];
 
-/// The npm folder holding wasm-opt (binaryen).
+/// The npm folder holding wasm-opt (binaryen) and esbuild.
 const WEB_TOOLS: &str = "tools/web";
 
 /// The cargo profile browser artefacts are built with (size-tuned; see the root Cargo.toml).
@@ -252,44 +253,48 @@ fn build_app(
             .arg(&glue_wasm);
         session.run(&mut opt)?;
     }
+    bundle_glue(session, &root, &out, app.out_name, optimise)?;
 
     copy_dir(&root.join(app.static_dir), &out)?;
     if app.translations {
         copy_translations(&root.join(TRANSLATIONS_DIR), &out.join("locales"))?;
     }
-    let glue = if app.fingerprint {
-        fingerprint_assets(&out, app.out_name)?
-    } else {
-        format!("{}.js", app.out_name)
-    };
-    preload_snippets(&out, &glue)?;
+    if app.fingerprint {
+        fingerprint_assets(&out, app.out_name)?;
+    }
     session.note(&format!("{} built into {}", app.name, out.display()));
     Ok(())
 }
 
-/// Adds a `<link rel="modulepreload">` to the app's `index.html` (if any) for every JS snippet
-/// the glue (`glue`, relative to `out`) imports: it imports them statically, so without hints the
-/// browser finds them only after the glue arrived, one round trip later. Snippets wasm-bindgen
-/// wrote but the glue does not import are never fetched, so they get no hint.
-fn preload_snippets(out: &Path, glue: &str) -> Result<(), TaskError> {
-    let index = out.join("index.html");
-    let glue = out.join(glue);
-    if !index.is_file() || !glue.is_file() {
-        return Ok(());
+/// Bundles the glue (`<out_name>.js`) with the JS snippets it imports into that one ES module,
+/// minified when `minify` (esbuild from npm), and removes the snippets: the page then loads one
+/// module instead of a glue and its snippets, each a request and a compile of its own.
+fn bundle_glue(
+    session: &mut Session,
+    root: &Path,
+    out: &Path,
+    out_name: &str,
+    minify: bool,
+) -> Result<(), TaskError> {
+    let glue = out.join(format!("{out_name}.js"));
+    let mut esbuild = session.command(root.join(WEB_TOOLS).join("node_modules/.bin/esbuild"));
+    esbuild
+        .arg(&glue)
+        .args(["--bundle", "--format=esm", "--log-level=warning"])
+        .arg(format!("--outfile={}", glue.display()))
+        .arg("--allow-overwrite");
+    if minify {
+        esbuild.arg("--minify");
     }
-    let mut scripts = snippet_imports(&read_text(&glue)?);
-    scripts.sort();
-    scripts.dedup();
-    let html = read_text(&index)?;
-    write_text(&index, &with_module_preloads(&html, &scripts))
-}
-
-/// The `./snippets/…` modules a wasm-bindgen glue imports (`… from './snippets/…';`).
-fn snippet_imports(glue: &str) -> Vec<String> {
-    glue.split(['\'', '"'])
-        .filter(|part| part.starts_with("./snippets/") && part.ends_with(".js"))
-        .map(str::to_owned)
-        .collect()
+    session.run(&mut esbuild)?;
+    let snippets = out.join("snippets");
+    if snippets.exists() {
+        fs::remove_dir_all(&snippets).map_err(|source| TaskError::Io {
+            path: snippets,
+            source,
+        })?;
+    }
+    Ok(())
 }
 
 /// The number of hex digits of the content hash in a hashed file name.
@@ -461,19 +466,6 @@ fn write_text(path: &Path, text: &str) -> Result<(), TaskError> {
     })
 }
 
-/// `html` with one `modulepreload` link per script inserted before `</head>` (unchanged without
-/// one).
-fn with_module_preloads(html: &str, scripts: &[String]) -> String {
-    let Some(head_end) = html.find("</head>") else {
-        return html.to_owned();
-    };
-    let links: String = scripts
-        .iter()
-        .map(|script| format!("  <link rel=\"modulepreload\" href=\"{script}\">\n"))
-        .collect();
-    format!("{}{links}{}", &html[..head_end], &html[head_end..])
-}
-
 /// Every file below `dir`, recursively.
 fn files_below(dir: &Path) -> Result<Vec<PathBuf>, TaskError> {
     let io = |path: &Path| {
@@ -590,39 +582,6 @@ mod tests {
     }
 
     #[test]
-    fn snippets_get_module_preload_links_in_the_head() {
-        let html = "<html><head>\n  <title>x</title>\n</head><body></body></html>";
-        let scripts = ["./snippets/a/inline0.js".to_owned()];
-        assert_eq!(
-            with_module_preloads(html, &scripts),
-            "<html><head>\n  <title>x</title>\n  <link rel=\"modulepreload\" href=\"./snippets/a/inline0.js\">\n</head><body></body></html>"
-        );
-        assert_eq!(
-            with_module_preloads("<p>no head</p>", &scripts),
-            "<p>no head</p>"
-        );
-
-        let base = std::env::temp_dir().join(format!("xtask-preload-{}", std::process::id()));
-        fs::create_dir_all(base.join("snippets/crate-1/src/js")).unwrap();
-        fs::write(base.join("snippets/crate-1/src/js/eval.js"), "").unwrap();
-        fs::write(base.join("snippets/crate-1/src/js/unused.js"), "").unwrap();
-        fs::write(base.join("snippets/crate-1/inline0.js"), "").unwrap();
-        fs::write(
-            base.join("app.js"),
-            "import { a } from './snippets/crate-1/src/js/eval.js';\nimport { b } from './snippets/crate-1/inline0.js';\n",
-        )
-        .unwrap();
-        fs::write(base.join("index.html"), "<head></head>").unwrap();
-        preload_snippets(&base, "app.js").unwrap();
-        assert_eq!(
-            fs::read_to_string(base.join("index.html")).unwrap(),
-            "<head><link rel=\"modulepreload\" href=\"./snippets/crate-1/inline0.js\">\n<link rel=\"modulepreload\" href=\"./snippets/crate-1/src/js/eval.js\">\n</head>"
-                .replace("<link", "  <link")
-        );
-        fs::remove_dir_all(&base).unwrap();
-    }
-
-    #[test]
     fn hashed_names_follow_the_content() {
         let one = hashed_name("connect_app_bg.wasm", b"one");
         assert_eq!(one.len(), "connect_app_bg..wasm".len() + HASH_DIGITS);
@@ -658,7 +617,6 @@ mod tests {
         .unwrap();
         fs::write(base.join("other.html"), "<script src=\"app.js\"></script>").unwrap();
         let glue = fingerprint_assets(&base, "app").unwrap();
-        preload_snippets(&base, &glue).unwrap();
 
         let mut files: Vec<String> = files_below(&base)
             .unwrap()
@@ -707,12 +665,6 @@ mod tests {
         let html = fs::read_to_string(base.join("index.html")).unwrap();
         assert!(html.contains(&format!("from \"./{glue}\"")), "{html}");
         assert!(html.contains(&format!("new URL(\"./{wasm}\"")), "{html}");
-        assert!(
-            html.contains(&format!(
-                "<link rel=\"modulepreload\" href=\"./{snippet}\">"
-            )),
-            "{html}"
-        );
         assert!(
             html.contains(&format!(
                 "<meta name=\"nango-asset:locales/de.ftl\" content=\"./{locale}\">"

@@ -337,3 +337,72 @@ describe('Connect UI with no integrations (kit app)', { skip: APP_MISSING }, () 
         });
     }
 });
+
+describe('Connect link prefetch (kit app)', { skip: APP_MISSING }, () => {
+    let stack;
+    before(async () => { stack = await startStack(); });
+    after(async () => { await stack?.stop(); });
+
+    /** Records every `data-screen` the page shows, in order, in `window.screensSeen`. */
+    function recordScreens() {
+        window.screensSeen = [];
+        new MutationObserver(() => {
+            const screen = document.querySelector('[data-screen]')?.getAttribute('data-screen');
+            if (screen && window.screensSeen.at(-1) !== screen) window.screensSeen.push(screen);
+        }).observe(document, { childList: true, subtree: true, attributes: true });
+    }
+
+    /** A new page with the screen recorder, and the count of API GETs per path. */
+    async function connectLinkPage() {
+        const context = await stack.browser.newContext();
+        await context.addInitScript(recordScreens);
+        const page = await context.newPage();
+        const gets = { '/connect/session': 0, '/integrations': 0 };
+        page.on('request', (request) => {
+            const path = new URL(request.url()).pathname;
+            if (request.method() === 'GET' && path in gets) gets[path] += 1;
+        });
+        const token = await stack.mock.createSession();
+        const url = `${stack.mock.url}/connect/?session_token=${token}&apiURL=${encodeURIComponent(stack.mock.url)}`;
+        return { context, page, gets, url };
+    }
+
+    test('data in before the app starts: the first render is the list, each request made once', async () => {
+        const { context, page, gets, url } = await connectLinkPage();
+        let answered = 0;
+        let dataIn;
+        const bothAnswered = new Promise((done) => { dataIn = done; });
+        page.on('requestfinished', (request) => {
+            const path = new URL(request.url()).pathname;
+            if (path === '/connect/session' || path === '/integrations') {
+                answered += 1;
+                if (answered === 2) dataIn();
+            }
+        });
+        // The app's wasm is held until the page's prefetch has both answers.
+        await context.route(/connect_app_bg\.[0-9a-f]+\.wasm$/, async (route) => {
+            await bothAnswered;
+            await new Promise((done) => setTimeout(done, 100));
+            await route.continue();
+        });
+        await page.goto(url);
+        await page.waitForSelector('[data-testid="integration-card"]', { timeout: 15_000 });
+        assert.deepEqual(await page.evaluate(() => window.screensSeen), ['list']);
+        assert.deepEqual(gets, { '/connect/session': 1, '/integrations': 1 });
+        await context.close();
+    });
+
+    test('data in after the app starts: the skeleton, then the list, each request made once', async () => {
+        const { context, page, gets, url } = await connectLinkPage();
+        // The integrations answer is held until the app shows its skeleton.
+        await context.route(/\/integrations$/, async (route) => {
+            await page.waitForSelector('[data-screen="loading"]', { timeout: 15_000 });
+            await route.continue();
+        });
+        await page.goto(url);
+        await page.waitForSelector('[data-testid="integration-card"]', { timeout: 15_000 });
+        assert.deepEqual(await page.evaluate(() => window.screensSeen), ['loading', 'list']);
+        assert.deepEqual(gets, { '/connect/session': 1, '/integrations': 1 });
+        await context.close();
+    });
+});

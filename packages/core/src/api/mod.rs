@@ -9,6 +9,8 @@ mod native;
 mod transport;
 
 #[cfg(target_arch = "wasm32")]
+pub use fetch::PREFETCH_GLOBAL;
+#[cfg(target_arch = "wasm32")]
 use fetch::Transport;
 #[cfg(not(target_arch = "wasm32"))]
 use native::Transport;

@@ -4,8 +4,10 @@
 
 use std::collections::VecDeque;
 use std::rc::Rc;
+use std::task::{Context, Poll};
 
 use futures_util::future::{FutureExt, join};
+use futures_util::task::noop_waker_ref;
 use nango_core::AuthErrorKind;
 use nango_core::messages::ConnectUiEvent;
 
@@ -145,6 +147,10 @@ impl EffectRunner {
 
 /// Applies `input` and every synchronous consequence to `machine`, returning the effects still
 /// running. `apply` gives access to the machine (a `Signal` write in components, `&mut` in tests).
+///
+/// Each effect's future is polled once on the spot: one whose answer is already at hand (a
+/// prefetched session, a driver that answers from memory) applies its input in this same pass,
+/// so the next render shows its result instead of a loading frame first.
 pub fn drive(
     mut apply: impl FnMut(Input) -> Vec<Effect>,
     runner: &EffectRunner,
@@ -157,7 +163,16 @@ pub fn drive(
             match runner.start(effect) {
                 Started::Done(Some(next)) => queue.push_back(next),
                 Started::Done(None) => {}
-                Started::Pending(future) => pending.push(future),
+                Started::Pending(mut future) => {
+                    // Whoever runs the future later polls it again with its own waker, which
+                    // replaces this one (the `Future` contract).
+                    let mut context = Context::from_waker(noop_waker_ref());
+                    match future.poll_unpin(&mut context) {
+                        Poll::Ready(Some(next)) => queue.push_back(next),
+                        Poll::Ready(None) => {}
+                        Poll::Pending => pending.push(future),
+                    }
+                }
             }
         }
     }

@@ -54,7 +54,16 @@ pub fn ConnectScreens(
         .as_ref()
         .and_then(|s| ThemePreference::parse(s.default_theme.as_str()));
     let url_theme = theme.and_then(|t| ThemePreference::parse(t.as_str()));
-    let effective = resolve_theme(url_theme, session_theme, driver.system_prefers_dark());
+    // The system's scheme is asked only when it decides (a query to the platform).
+    let follows_system = matches!(
+        url_theme.or(session_theme),
+        None | Some(ThemePreference::System)
+    );
+    let effective = resolve_theme(
+        url_theme,
+        session_theme,
+        follows_system && driver.system_prefers_dark(),
+    );
     let brand_css = settings
         .as_ref()
         .map(|s| {

@@ -85,7 +85,8 @@ pub fn handle_callback_message(
     }
 }
 
-/// Posts a telemetry beacon (`application/json` Blob) to `<apiURL>/connect/telemetry`.
+/// Posts a telemetry beacon (`application/json` Blob) to `<apiURL>/connect/telemetry`. Beacons
+/// of a page that has not shown its first frame yet wait for it (see [`BeaconQueue`]).
 pub(super) fn send_beacon(
     api_url: &str,
     token: &ConnectSessionToken,
@@ -103,19 +104,109 @@ pub(super) fn send_beacon(
     let Ok(body) = serde_json::to_string(&beacon) else {
         return;
     };
+    let url = api_endpoint(api_url, "/connect/telemetry");
+    let send_now = BEACONS.with(|queue| queue.borrow_mut().send_or_wait(url.clone(), &body));
+    if send_now {
+        post_beacon(&url, &body);
+    }
+}
+
+/// How long beacons wait at most for the first frame (a hidden page draws none).
+const BEACON_WAIT_MS: i32 = 1_000;
+
+thread_local! {
+    /// This page's waiting beacons.
+    static BEACONS: RefCell<BeaconQueue> = RefCell::default();
+}
+
+/// Telemetry is never urgent, the first paint is: beacons asked for before the page's first
+/// frame (the Connect UI's `open`, sent as its list renders) go out just after that frame, in
+/// order; later ones go out at once. When no frame comes (a hidden page) they go after
+/// [`BEACON_WAIT_MS`], and a page leaving (`pagehide`) sends whatever still waits.
+#[derive(Default)]
+struct BeaconQueue {
+    /// The first frame came (or the wait ended): send at once.
+    open: bool,
+    /// A flush is scheduled.
+    scheduled: bool,
+    /// `(url, body)` of the waiting beacons, oldest first.
+    waiting: Vec<(String, String)>,
+}
+
+impl BeaconQueue {
+    /// True when the beacon should go now; else it waits (and a flush is scheduled).
+    fn send_or_wait(&mut self, url: String, body: &str) -> bool {
+        if self.open {
+            return true;
+        }
+        self.waiting.push((url, body.to_owned()));
+        if !self.scheduled {
+            self.scheduled = true;
+            schedule_beacon_flush();
+        }
+        false
+    }
+}
+
+/// Sends every waiting beacon and opens the queue (idempotent).
+fn flush_beacons() {
+    let waiting = BEACONS.with(|queue| {
+        let mut queue = queue.borrow_mut();
+        queue.open = true;
+        std::mem::take(&mut queue.waiting)
+    });
+    for (url, body) in waiting {
+        post_beacon(&url, &body);
+    }
+}
+
+/// Flushes after the next frame, after [`BEACON_WAIT_MS`], or at `pagehide`, whichever is
+/// first (at once without a window).
+fn schedule_beacon_flush() {
+    let Some(window) = web_sys::window() else {
+        flush_beacons();
+        return;
+    };
+    // Each closure lives as long as the page (one set per page).
+    let flush = Closure::<dyn FnMut()>::new(flush_beacons).into_js_value();
+    let after_frame = Closure::<dyn FnMut()>::new({
+        let flush = flush.clone();
+        move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(flush.unchecked_ref());
+            }
+        }
+    })
+    .into_js_value();
+    let scheduled = window
+        .request_animation_frame(after_frame.unchecked_ref())
+        .is_ok()
+        & window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                flush.unchecked_ref(),
+                BEACON_WAIT_MS,
+            )
+            .is_ok();
+    let _ = window.add_event_listener_with_callback("pagehide", flush.unchecked_ref());
+    if !scheduled {
+        flush_beacons();
+    }
+}
+
+/// `navigator.sendBeacon(url, Blob(body, application/json))`.
+fn post_beacon(url: &str, body: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let parts = js_sys::Array::of1(&JsValue::from_str(&body));
+    let parts = js_sys::Array::of1(&JsValue::from_str(body));
     let options = BlobPropertyBag::new();
     options.set_type("application/json");
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };
-    let url = api_endpoint(api_url, "/connect/telemetry");
     let _ = window
         .navigator()
-        .send_beacon_with_opt_blob(&url, Some(&blob));
+        .send_beacon_with_opt_blob(url, Some(&blob));
 }
 
 /// Opens `url` in a new tab without giving it a handle on this page.
@@ -232,12 +323,17 @@ pub(super) fn now_iso8601() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+thread_local! {
+    /// `matchMedia('(prefers-color-scheme: dark)')`, made once: the call costs a style lookup,
+    /// while the list's `matches` stays live.
+    static DARK_SCHEME: Option<web_sys::MediaQueryList> = web_sys::window()
+        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
+        .flatten();
+}
+
 /// `matchMedia('(prefers-color-scheme: dark)').matches`.
 pub(super) fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|window| window.match_media("(prefers-color-scheme: dark)").ok())
-        .flatten()
-        .is_some_and(|query| query.matches())
+    DARK_SCHEME.with(|query| query.as_ref().is_some_and(|query| query.matches()))
 }
 
 /// `navigator.languages` (else `navigator.language`).
