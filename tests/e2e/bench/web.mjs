@@ -106,28 +106,57 @@ const percentile = (values, p) => {
     return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-/** Records, in the page, when the first integration card is in the DOM and the next frame ran. */
-function firstCardObserver() {
-    window.__firstCard = null;
+/** The console message through which a page reports its first card (see firstCardObserver). */
+const FIRST_CARD_MESSAGE = 'nango-bench:first-card';
+
+/**
+ * Reports, from the page, when the first integration card is in the DOM and the next frame ran,
+ * as a console message: unlike polling with `waitForFunction`, this makes Playwright inject
+ * nothing into the page while it loads (its injected script costs ~10 ms of main thread, in
+ * the middle of the load being measured).
+ */
+function firstCardObserver(message) {
+    let reported = false;
     const seen = () => {
-        if (window.__firstCard !== null || !document.querySelector('[data-testid="integration-card"]')) return false;
-        requestAnimationFrame(() => { window.__firstCard ??= performance.now(); });
+        if (reported || !document.querySelector('[data-testid="integration-card"]')) return false;
+        reported = true;
+        requestAnimationFrame(() => console.debug(message, performance.now()));
         return true;
     };
     new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
         .observe(document, { childList: true, subtree: true });
 }
 
+/** Resolves with the time `page`'s next document reports its first card (ms from navigation). */
+function nextFirstCard(page) {
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            page.off('console', onConsole);
+            reject(new Error('no integration card within 30 s'));
+        }, 30_000);
+        function onConsole(message) {
+            const [tag, ms] = message.text().split(' ');
+            if (tag !== FIRST_CARD_MESSAGE) return;
+            clearTimeout(timer);
+            page.off('console', onConsole);
+            resolve(Number(ms));
+        }
+        page.on('console', onConsole);
+    });
+}
+
 /** One cold load (fresh browser context) and one warm load (reload) of `url`. */
 async function loadOnce(browser, url) {
     const context = await browser.newContext();
-    await context.addInitScript(firstCardObserver);
+    await context.addInitScript(firstCardObserver, FIRST_CARD_MESSAGE);
     const page = await context.newPage();
+    const coldCard = nextFirstCard(page);
     await page.goto(url);
-    const cold = await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
+    const cold = await coldCard;
     const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+    const warmCard = nextFirstCard(page);
     await page.reload();
-    const warm = await page.waitForFunction(() => window.__firstCard, null, { timeout: 30_000 }).then((handle) => handle.jsonValue());
+    const warm = await warmCard;
     // The app's own files (under /connect/, API calls aside) a warm load still took from the
     // network (downloaded or revalidated) rather than from the HTTP cache.
     const networked = await page.evaluate(() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
