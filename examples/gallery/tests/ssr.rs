@@ -8,6 +8,7 @@ use gallery::canvas::StoryCanvas;
 use gallery::registry::{self, StoryGroup};
 use gallery::route::{Controls, FormValuesChoice, GalleryRoute, ThemeChoice, Viewport};
 use nango_ui::Language;
+use nango_ui::fake::run_until_idle;
 
 #[derive(Props, Clone, PartialEq)]
 struct CanvasProps {
@@ -30,25 +31,8 @@ fn render_story(story: &str, controls: Controls) -> String {
         },
     );
     dom.rebuild_in_place();
-    pump(&mut dom);
+    run_until_idle(&mut dom);
     dioxus_ssr::render(&dom)
-}
-
-/// Runs the VirtualDom's ready tasks (the fake driver answers at once) until nothing is left.
-fn pump(dom: &mut VirtualDom) {
-    use std::future::Future;
-    use std::task::{Context, Waker};
-    let mut cx = Context::from_waker(Waker::noop());
-    for _ in 0..100 {
-        let ready = {
-            let mut work = std::pin::pin!(dom.wait_for_work());
-            work.as_mut().poll(&mut cx).is_ready()
-        };
-        if !ready {
-            break;
-        }
-        dom.render_immediate(&mut dioxus::dioxus_core::NoOpMutations);
-    }
 }
 
 /// The screen a story must show (its `data-screen`).
@@ -198,7 +182,7 @@ fn the_whole_gallery_renders_for_every_story_url() {
         unsafe { std::env::set_var("GALLERY_ROUTE", route.to_hash()) };
         let mut dom = VirtualDom::new(Gallery);
         dom.rebuild_in_place();
-        pump(&mut dom);
+        run_until_idle(&mut dom);
         let html = dioxus_ssr::render(&dom);
         assert!(html.contains(story.title), "{}", story.id);
         assert!(html.contains("<main"), "{}", story.id);

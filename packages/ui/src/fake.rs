@@ -1,5 +1,6 @@
 //! A scripted [`ConnectDriver`] for tests and the gallery: serves fixture data, answers `auth`
-//! and `create` with queued outcomes, and records every call. Plus the fixtures themselves.
+//! and `create` with queued outcomes, and records every call. Plus the fixtures themselves and
+//! [`run_until_idle`], which drives a `VirtualDom` without a renderer (SSR tests).
 
 use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, VecDeque};
@@ -116,6 +117,22 @@ impl Future for HangFuture {
                 Poll::Pending
             }
         }
+    }
+}
+
+/// Runs a renderer-less `VirtualDom`'s ready tasks and renders until nothing is left to do (at
+/// most 100 rounds), so an SSR test sees the state after every answer already at hand.
+pub fn run_until_idle(dom: &mut dioxus::prelude::VirtualDom) {
+    let mut context = Context::from_waker(Waker::noop());
+    for _ in 0..100 {
+        let ready = {
+            let mut work = std::pin::pin!(dom.wait_for_work());
+            work.as_mut().poll(&mut context).is_ready()
+        };
+        if !ready {
+            break;
+        }
+        dom.render_immediate(&mut dioxus::dioxus_core::NoOpMutations);
     }
 }
 

@@ -16,7 +16,7 @@ use nango_ui::components::{
 use nango_ui::connect::{
     FailureDetails, Fallback, FormAlert, FormPhase, FormScreen, HostingMode, Input,
 };
-use nango_ui::fake::{FakeDriver, Outcome, fixtures};
+use nango_ui::fake::{FakeDriver, Outcome, fixtures, run_until_idle};
 use nango_ui::i18n::{ConnectI18nConfig, Language, MessageKey, Translator, use_init_connect_i18n};
 
 #[component]
@@ -681,7 +681,7 @@ fn connect_ui_renders_the_loading_skeleton_while_the_data_is_on_its_way() {
     assert!(html.contains(r#"lang="de""#));
     let de = Translator::new(Language::German);
     assert!(html.contains(&esc(&de.text(MessageKey::CommonLoading))));
-    pump(&mut dom);
+    run_until_idle(&mut dom);
     let html = dioxus_ssr::render(&dom);
     assert!(html.contains(r#"data-screen="list""#), "{html}");
 }
@@ -708,23 +708,6 @@ fn connect_ui_renders_the_list_in_its_first_render_when_the_data_is_at_hand() {
         2,
         "{html}"
     );
-}
-
-/// Runs the VirtualDom's ready tasks and renders, until nothing is left to do.
-fn pump(dom: &mut VirtualDom) {
-    use std::future::Future;
-    use std::task::{Context, Waker};
-    let mut cx = Context::from_waker(Waker::noop());
-    for _ in 0..100 {
-        let ready = {
-            let mut work = std::pin::pin!(dom.wait_for_work());
-            work.as_mut().poll(&mut cx).is_ready()
-        };
-        if !ready {
-            break;
-        }
-        dom.render_immediate(&mut dioxus::dioxus_core::NoOpMutations);
-    }
 }
 
 #[derive(Props, Clone, PartialEq)]
@@ -763,7 +746,7 @@ fn run_app(driver: FakeDriver, mode: HostingMode, token: Option<&str>) -> (Strin
         },
     );
     dom.rebuild_in_place();
-    pump(&mut dom);
+    run_until_idle(&mut dom);
     let html = dioxus_ssr::render(&dom);
     let seen = events.0.borrow().clone();
     (html, seen)
@@ -850,7 +833,7 @@ fn live_settings_override_theme_primary_and_watermark() {
     }
     let mut dom = VirtualDom::new(Root);
     dom.rebuild_in_place();
-    pump(&mut dom);
+    run_until_idle(&mut dom);
     let html = dioxus_ssr::render(&dom);
     assert!(html.contains(r#"data-theme="dark" data-mode"#), "{html}");
     assert!(
