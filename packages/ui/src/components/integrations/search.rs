@@ -3,11 +3,14 @@
 
 use nango_core::session::Integration;
 
+pub(crate) mod case_map;
+
 /// Lower-cases and strips the diacritics of Latin letters (`É` → `e`, `ß` → `ss`, `Ł` → `l`).
 /// Other scripts are only lower-cased.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    // `case_map::lowercase` is `char::to_lowercase` without the standard library's 12 KB table.
+    for c in text.chars().flat_map(case_map::lowercase) {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
             'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => out.push('c'),
@@ -104,6 +107,32 @@ mod tests {
     fn folds_case_and_diacritics() {
         assert_eq!(fold("Ça Été Straße ŁÓDŹ"), "ca ete strasse lodz");
         assert_eq!(fold("日本"), "日本");
+    }
+
+    #[test]
+    fn folds_other_scripts_and_special_cases() {
+        // Greek, Cyrillic, Armenian, Georgian capitals and fullwidth Latin lower-case like std.
+        assert_eq!(
+            fold("ΣΊΣΥΦΟΣ Москва ԱՐՓԻ ᲐᲑᲒ ＡＢＣ"),
+            "σίσυφοσ москва արփի აბგ ａｂｃ"
+        );
+        // Dotted capital I lower-cases to two characters; Kelvin and Ångström signs to letters.
+        assert_eq!(fold("İ"), "i\u{307}");
+        assert_eq!(fold("\u{212A}\u{212B}"), "ka");
+        // Deseret (outside the BMP).
+        assert_eq!(fold("\u{10400}"), "\u{10428}");
+    }
+
+    #[test]
+    fn filters_non_latin_names_case_insensitively() {
+        let list = vec![
+            integration("ya", "yandex", "Яндекс Диск"),
+            integration("gr", "greek", "ΑΘΗΝΑ"),
+        ];
+        let index = SearchIndex::new(&list);
+        assert_eq!(index.filter("ЯНДЕКС"), vec![0]);
+        assert_eq!(index.filter("диск"), vec![0]);
+        assert_eq!(index.filter("αθηνα"), vec![1]);
     }
 
     #[test]

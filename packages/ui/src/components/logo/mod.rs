@@ -4,6 +4,7 @@
 use dioxus::prelude::*;
 
 use super::icons::{Icon, IconName};
+use super::integrations::search::case_map;
 use crate::i18n::{MessageKey, use_connect_i18n};
 
 /// Tile sizes.
@@ -29,7 +30,8 @@ pub fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-' || c == '_' || c == '(')
         .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
         .take(2)
-        .flat_map(char::to_uppercase)
+        // `char::to_uppercase` without the standard library's 12 KB table.
+        .flat_map(case_map::uppercase)
         .collect()
 }
 
@@ -115,6 +117,9 @@ mod tests {
         assert_eq!(initials("GitHub (User OAuth)"), "GU");
         assert_eq!(initials("  "), "");
         assert_eq!(initials("élan vital"), "ÉV");
+        assert_eq!(initials("яндекс диск"), "ЯД");
+        // Upper-casing can give several characters, as `char::to_uppercase` does.
+        assert_eq!(initials("ßeta"), "SS");
     }
 
     #[test]
