@@ -18,14 +18,23 @@
 //! WebKitGTK helper process, and their PSS total against the 200 MB target. Prints measured
 //! figures only.
 //!
+//! Two more runs measure memory only. `oauth`: the Connect UI in its own window, then GitHub
+//! (mock) picked and Connect pressed by keyboard (xdotool), memory read while the native
+//! "Sign in" window shows the fake provider's consent page (the app, its Connect UI window and
+//! its OAuth window). `floor-wry` and `floor-dioxus`: the `webview-floor` binary, one window with a
+//! small static page in a bare wry webview or a minimal dioxus-desktop window, same WebKitGTK
+//! environment, measured the same way: what any WebKitGTK (or dioxus-desktop) window costs here,
+//! for comparison with the app's figures.
+//!
 //! For before/after comparisons under the same machine load, `DESKTOP_BENCH_BIN=PATH` measures
-//! another build of the app and `DESKTOP_BENCH_ONLY=window|overlay` one presentation.
+//! another build of the app and `DESKTOP_BENCH_ONLY=NAME[,NAME…]` only the named runs (`window`,
+//! `overlay`, `oauth`, `floor-wry`, `floor-dioxus`).
 
 use std::collections::BTreeMap;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use nango_fixtures::x11::{self, App, Display};
+use nango_fixtures::x11::{self, App, Display, pause};
 
 /// Runs measured per presentation.
 const RUNS: usize = 5;
@@ -41,6 +50,10 @@ const TARGET_MB: u64 = 200;
 const MAIN: &str = "Connected accounts";
 /// The Connect UI window's title.
 const CONNECT: &str = "Connect";
+/// The native OAuth window's title.
+const SIGN_IN: &str = "Sign in";
+/// The floor binary's window title.
+const FLOOR: &str = "Floor";
 /// In the 760×620 main window: a point of the app's background outside the overlay dialog
 /// (light without the overlay, grey under its backdrop).
 const OVERLAY_BACKDROP_POINT: (u32, u32) = (745, 610);
@@ -64,15 +77,46 @@ enum Presentation {
     Window,
     /// Over the main window (`NANGO_CONNECT_UI=overlay`).
     Overlay,
+    /// Its own window, then an OAuth flow in the native "Sign in" window (memory during it).
+    OAuth,
+    /// `webview-floor wry`: a static page in a bare wry webview.
+    FloorWry,
+    /// `webview-floor dioxus`: a static page in a minimal dioxus-desktop window.
+    FloorDioxus,
 }
 
 impl Presentation {
-    /// The value of `NANGO_CONNECT_UI`.
-    fn env(self) -> &'static str {
+    /// Every run, in the order they are measured.
+    const ALL: [Presentation; 5] = [
+        Presentation::Window,
+        Presentation::Overlay,
+        Presentation::OAuth,
+        Presentation::FloorWry,
+        Presentation::FloorDioxus,
+    ];
+
+    /// The run's name (`DESKTOP_BENCH_ONLY`, printed labels).
+    fn name(self) -> &'static str {
         match self {
             Presentation::Window => "window",
             Presentation::Overlay => "overlay",
+            Presentation::OAuth => "oauth",
+            Presentation::FloorWry => "floor-wry",
+            Presentation::FloorDioxus => "floor-dioxus",
         }
+    }
+
+    /// The value of `NANGO_CONNECT_UI`.
+    fn env(self) -> &'static str {
+        match self {
+            Presentation::Overlay => "overlay",
+            _ => "window",
+        }
+    }
+
+    /// Whether this run is the floor binary rather than the app.
+    fn is_floor(self) -> bool {
+        matches!(self, Presentation::FloorWry | Presentation::FloorDioxus)
     }
 }
 
@@ -111,25 +155,31 @@ fn main() {
     };
     let binary = std::env::var("DESKTOP_BENCH_BIN")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_desktop-app").to_owned());
+    let floor = env!("CARGO_BIN_EXE_webview-floor");
     let only = std::env::var("DESKTOP_BENCH_ONLY").ok();
     println!(
         "bench desktop: {binary}, {RUNS} runs per presentation on Xvfb {}",
         display.name
     );
-    for presentation in [Presentation::Window, Presentation::Overlay] {
+    for presentation in Presentation::ALL {
         if only
             .as_deref()
-            .is_some_and(|only| only != presentation.env())
+            .is_some_and(|only| !only.split(',').any(|name| name == presentation.name()))
         {
             continue;
         }
         let mut samples = Vec::new();
         for run in 1..=RUNS {
-            match measure(&display, &binary, presentation) {
+            let program = if presentation.is_floor() {
+                floor
+            } else {
+                binary.as_str()
+            };
+            match measure(&display, program, presentation) {
                 Ok(sample) => {
                     println!(
-                        "  {} run {run}: list painted {:>5} ms (at most {} ms late), PSS app + WebKit {:>4} MB",
-                        presentation.env(),
+                        "  {} run {run}: painted {:>5} ms (at most {} ms late), PSS app + WebKit {:>4} MB",
+                        presentation.name(),
                         sample.painted,
                         sample.resolution,
                         sample.total_pss() / 1024
@@ -137,7 +187,7 @@ fn main() {
                     samples.push(sample);
                 }
                 Err(why) => {
-                    println!("  {} run {run}: failed: {why}", presentation.env());
+                    println!("  {} run {run}: failed: {why}", presentation.name());
                     drop(display);
                     std::process::exit(1);
                 }
@@ -149,8 +199,18 @@ fn main() {
 
 /// Prints the medians of one presentation's runs.
 fn report(presentation: Presentation, samples: &[Sample]) {
-    let label = presentation.env();
-    println!("Connect UI as {label} (median of {RUNS}):");
+    let label = presentation.name();
+    let what = match presentation {
+        Presentation::Window | Presentation::Overlay => format!("Connect UI as {label}"),
+        Presentation::OAuth => {
+            "Connect UI window + native OAuth window (memory during the flow)".to_owned()
+        }
+        Presentation::FloorWry => "floor: static page in a bare wry webview".to_owned(),
+        Presentation::FloorDioxus => {
+            "floor: static page in a minimal dioxus-desktop window".to_owned()
+        }
+    };
+    println!("{what} (median of {RUNS}):");
     for phase in PHASES {
         let values: Vec<u64> = samples
             .iter()
@@ -169,11 +229,15 @@ fn report(presentation: Presentation, samples: &[Sample]) {
         );
     }
     let painted = median(samples.iter().map(|s| s.painted).collect());
-    println!("  phase {:<22} {painted:>5} ms", "integrations-painted");
-    println!(
-        "cold start to Connect UI painted, {label} (median of {RUNS}): {painted} ms ({:.2}× the {TARGET_MS} ms target)",
-        painted as f64 / TARGET_MS as f64
-    );
+    if presentation.is_floor() {
+        println!("  phase {:<22} {painted:>5} ms", "page-painted");
+    } else {
+        println!("  phase {:<22} {painted:>5} ms", "integrations-painted");
+        println!(
+            "cold start to Connect UI painted, {label} (median of {RUNS}): {painted} ms ({:.2}× the {TARGET_MS} ms target)",
+            painted as f64 / TARGET_MS as f64
+        );
+    }
     let mut names: Vec<&String> = samples.iter().flat_map(|s| s.memory.keys()).collect();
     names.sort();
     names.dedup();
@@ -214,8 +278,12 @@ fn report(presentation: Presentation, samples: &[Sample]) {
 /// One cold start.
 fn measure(display: &Display, binary: &str, presentation: Presentation) -> Result<Sample, String> {
     let mut command = Command::new(binary);
+    command.arg(match presentation {
+        Presentation::FloorWry => "wry",
+        Presentation::FloorDioxus => "dioxus",
+        _ => "--open-connect-ui",
+    });
     command
-        .arg("--open-connect-ui")
         .env("DISPLAY", &display.name)
         .env("NANGO_CONNECT_UI", presentation.env())
         .env_remove("NANGO_HOST")
@@ -234,7 +302,14 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
             return Err("the Connect UI was not painted within 30 s".to_owned());
         }
         let (first, loaded) = match presentation {
-            Presentation::Window => {
+            Presentation::FloorWry | Presentation::FloorDioxus => {
+                let colours = display
+                    .window(FLOOR)
+                    .and_then(|window| display.window_colours(&window));
+                let painted = colours.is_some_and(|c| c >= FIRST_PAINT_COLOURS);
+                (painted, painted)
+            }
+            Presentation::Window | Presentation::OAuth => {
                 let colours = display
                     .window(CONNECT)
                     .and_then(|window| display.window_colours(&window));
@@ -268,6 +343,12 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
         previous_end = now;
         std::thread::sleep(Duration::from_millis(10));
     };
+    if presentation == Presentation::OAuth
+        && let Err(why) = open_oauth_window(display, &mut app)
+    {
+        end(&app);
+        return Err(why);
+    }
     std::thread::sleep(Duration::from_secs(1));
     let mut memory = BTreeMap::<String, (usize, u64, u64)>::new();
     for process in x11::process_tree(app.pid()) {
@@ -302,6 +383,27 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
     // Let the display settle before the next cold start.
     std::thread::sleep(Duration::from_millis(500));
     Ok(sample)
+}
+
+/// In the painted Connect UI window: picks GitHub (mock), presses Connect and waits until the
+/// native "Sign in" window shows the fake provider's consent page (keyboard as the e2e test).
+fn open_oauth_window(display: &Display, app: &mut App) -> Result<(), String> {
+    let connect = display.window(CONNECT).ok_or("no Connect UI window")?;
+    display.point_at(&connect, 250, 10)?;
+    // The close button, then the search field; then the first match.
+    display.key("Tab", 2)?;
+    display.type_text("git")?;
+    display.key("Tab", 1)?;
+    display.key("Return", 1)?;
+    pause(1500);
+    // The form's Connect button.
+    display.key("Tab", 3)?;
+    display.key("Return", 1)?;
+    display.wait_window(SIGN_IN, true, Duration::from_secs(15))?;
+    app.wait_for_any("phase: WaitingForWindow", Duration::from_secs(10))?;
+    // The consent page loaded in the window's webview.
+    pause(1500);
+    Ok(())
 }
 
 /// Ends the app's process group (the app and the WebKit processes it started).

@@ -33,7 +33,7 @@ use crate::connect_window::{
     CONNECT_UI_SIZE, ConnectUiPresentation, ConnectUiRoot, ConnectUiRootProps, ConnectUiShared,
     ConnectUiWindow, ConnectUiWindowOptions, OverlaySlot, SharedConnectUi,
 };
-use crate::webview_tuning::apply_lean_webview_settings;
+use crate::webview_tuning::{apply_lean_webview_settings, isolate_dioxus_scheme};
 
 use crate::window::{AuthWindow, AuthWindowError, PopupSize, WindowClosedNotifier};
 
@@ -397,6 +397,9 @@ impl NativeWindowRunner {
             .await
             .map_err(|_| AuthWindowError("the window was not created".to_owned()))?;
         let _ = context.webview.set_visible(false);
+        // Our webview joins the hidden dioxus page's WebKit context (see `build_bare_webview`):
+        // the provider's pages must not reach dioxus' scheme there.
+        isolate_dioxus_scheme(&context);
         let webview = Rc::new(RefCell::new(Some(build_bare_webview(&context)?)));
         let handler = context.create_wry_event_handler(window_event_handler(
             id,
@@ -508,6 +511,17 @@ fn window_event_handler<T: 'static>(
 
 /// A webview with no IPC handler, no initialization script and no custom protocol, filling the
 /// window (GTK: packed into the window's vertical box after the hidden dioxus webview).
+///
+/// WebKitGTK: it is created as a related view of the window's hidden dioxus webview, so it runs
+/// in that webview's WebKit context (and network process, and web process until WebKit swaps
+/// processes for a cross-site navigation) instead of a context of its own: one WebKit web and
+/// network process pair less while the window is open (`cargo xtask bench desktop`, `oauth`).
+/// The two views still share nothing the pages can reach: each has its own user content manager
+/// (ours has no IPC handler and no script), and the dioxus page (`dioxus://`) and the provider's
+/// pages are different origins, and `dioxus://` is display-isolated in that context
+/// ([`isolate_dioxus_scheme`], before this view exists), so the provider's pages cannot load
+/// anything from dioxus' handler. The context is the window's, not the main window's, so the
+/// provider's cookies stay out of the app's own webview.
 #[cfg(any(
     target_os = "linux",
     target_os = "dragonfly",
@@ -517,12 +531,13 @@ fn window_event_handler<T: 'static>(
 ))]
 fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowError> {
     use dioxus_desktop::tao::platform::unix::WindowExtUnix;
-    use dioxus_desktop::wry::WebViewBuilderExtUnix;
+    use dioxus_desktop::wry::{WebViewBuilderExtUnix, WebViewExtUnix};
     let vbox = context
         .window
         .default_vbox()
         .ok_or_else(|| AuthWindowError("the window has no GTK container".to_owned()))?;
     WebViewBuilder::new()
+        .with_related_view(context.webview.webview())
         .with_url(BLANK_PAGE)
         .build_gtk(vbox)
         .map_err(|error| AuthWindowError(format!("could not create the webview: {error}")))
