@@ -15,8 +15,11 @@
 //! Phases come from the app's `timing: PHASE MS` stdout lines, timed when this bench reads
 //! them (from process spawn). Memory is read from `/proc` one second after the list is painted:
 //! RSS and PSS (shared pages split between the processes that map them) of the app and of each
-//! WebKitGTK helper process, and their PSS total against the 200 MB target. Prints measured
-//! figures only.
+//! WebKitGTK helper process, and their PSS total against the 200 MB target; then where each
+//! process type's PSS lies, by mapping (`/proc/PID/smaps`): WebKitGTK and JavaScriptCore, GL
+//! (Mesa's driver and the LLVM it links, loaded by WebKit's EGL display), speech synthesis
+//! (flite, linked by WebKitGTK), other shared libraries, the program's own binary, and private
+//! heap/anonymous memory. Prints measured figures only.
 //!
 //! Two more runs measure memory only. `oauth`: the Connect UI in its own window, then GitHub
 //! (mock) picked and Connect pressed by keyboard (xdotool), memory read while the native
@@ -132,6 +135,77 @@ struct Sample {
     resolution: u64,
     /// Memory by process name: (count, RSS KiB, PSS KiB).
     memory: BTreeMap<String, (usize, u64, u64)>,
+    /// PSS by process name and mapping category, KiB.
+    attribution: BTreeMap<(String, Category), u64>,
+}
+
+/// What a memory mapping holds, for the attribution table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Category {
+    /// libwebkit2gtk and libjavascriptcoregtk.
+    WebKit,
+    /// Mesa's DRI driver, LLVM, libEGL/libGL, epoxy (WebKit's EGL display loads them).
+    Gl,
+    /// flite and its voices (WebKitGTK's speech synthesis, linked, so always loaded).
+    Speech,
+    /// Every other shared library (GTK, GLib, ICU, fonts, TLS…).
+    OtherLibraries,
+    /// The program's own executable (the app, or WebKit's helper executables).
+    Binary,
+    /// Private memory: heap, anonymous mappings, stacks, shared-memory buffers.
+    Private,
+}
+
+impl Category {
+    /// Every category, in the table's column order.
+    const ALL: [Category; 6] = [
+        Category::WebKit,
+        Category::Gl,
+        Category::Speech,
+        Category::OtherLibraries,
+        Category::Binary,
+        Category::Private,
+    ];
+
+    /// The column heading.
+    fn heading(self) -> &'static str {
+        match self {
+            Category::WebKit => "WebKit+JSC",
+            Category::Gl => "GL/LLVM",
+            Category::Speech => "flite",
+            Category::OtherLibraries => "other libs",
+            Category::Binary => "binary",
+            Category::Private => "heap+anon",
+        }
+    }
+
+    /// The category of a mapping named `path` (smaps' last column) in a process running `exe`.
+    fn of(path: &str, exe: &str) -> Category {
+        let file = path.rsplit('/').next().unwrap_or(path);
+        if !path.starts_with('/') {
+            Category::Private
+        } else if path == exe {
+            Category::Binary
+        } else if file.starts_with("libwebkit2gtk") || file.starts_with("libjavascriptcoregtk") {
+            Category::WebKit
+        } else if file.starts_with("libLLVM")
+            || file.ends_with("_dri.so")
+            || file.starts_with("libEGL")
+            || file.starts_with("libGL")
+            || file.starts_with("libgallium")
+            || file.starts_with("libglapi")
+            || file.starts_with("libepoxy")
+            || file.starts_with("libz3")
+        {
+            Category::Gl
+        } else if file.starts_with("libflite") {
+            Category::Speech
+        } else if path.starts_with("/dev/") || path.starts_with("/memfd:") {
+            Category::Private
+        } else {
+            Category::OtherLibraries
+        }
+    }
 }
 
 impl Sample {
@@ -273,6 +347,7 @@ fn report(presentation: Presentation, samples: &[Sample]) {
         pss / 1024,
         pss as f64 / 1024.0 / TARGET_MB as f64
     );
+    report_attribution(samples);
 }
 
 /// One cold start.
@@ -357,6 +432,7 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
         entry.1 += process.rss_kib;
         entry.2 += process.pss_kib;
     }
+    let attribution = attribute(app.pid());
     app.drain();
     let mut phases = BTreeMap::new();
     for (line, at) in app.seen.iter().zip(&app.seen_at) {
@@ -376,6 +452,7 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
         painted: painted.as_millis() as u64,
         resolution: resolution.as_millis() as u64,
         memory,
+        attribution,
     };
     end(&app);
     drop(app);
@@ -404,6 +481,104 @@ fn open_oauth_window(display: &Display, app: &mut App) -> Result<(), String> {
     // The consent page loaded in the window's webview.
     pause(1500);
     Ok(())
+}
+
+/// PSS by process name and mapping category of every process in the process group `group`
+/// (the app and the WebKit processes it started), KiB.
+fn attribute(group: u32) -> BTreeMap<(String, Category), u64> {
+    let mut table = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return table;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid pgrp …`: comm may hold spaces, so read after the last `)`.
+        let pgrp = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(2))
+            .and_then(|p| p.parse::<u32>().ok());
+        if pgrp != Some(group) {
+            continue;
+        }
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .map(|n| n.trim().to_owned())
+            .unwrap_or_default();
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
+            continue;
+        };
+        let mut category = Category::Private;
+        for line in smaps.lines() {
+            if let Some(kib) = line.strip_prefix("Pss:") {
+                let kib: u64 = kib
+                    .split_whitespace()
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                *table.entry((name.clone(), category)).or_insert(0) += kib;
+            } else if is_mapping_header(line) {
+                // `start-end perms offset dev inode [path]`.
+                let path = line.split_whitespace().nth(5).unwrap_or("");
+                category = Category::of(path, &exe);
+            }
+        }
+    }
+    table
+}
+
+/// Whether an smaps line starts a mapping (`7f…-7f… r-xp …`) rather than giving a field.
+fn is_mapping_header(line: &str) -> bool {
+    line.split_whitespace().next().is_some_and(|range| {
+        range.split_once('-').is_some_and(|(start, end)| {
+            !start.is_empty()
+                && start.chars().all(|c| c.is_ascii_hexdigit())
+                && end.chars().all(|c| c.is_ascii_hexdigit())
+        })
+    })
+}
+
+/// Prints the attribution table: per process type, the median PSS of each mapping category.
+fn report_attribution(samples: &[Sample]) {
+    let mut names: Vec<&String> = samples
+        .iter()
+        .flat_map(|s| s.attribution.keys().map(|(name, _)| name))
+        .collect();
+    names.sort();
+    names.dedup();
+    print!("  PSS by mapping, MB     ");
+    for category in Category::ALL {
+        print!(" {:>10}", category.heading());
+    }
+    println!();
+    for name in names {
+        print!("  {name:<22}");
+        for category in Category::ALL {
+            let kib = median(
+                samples
+                    .iter()
+                    .map(|s| {
+                        s.attribution
+                            .get(&(name.clone(), category))
+                            .copied()
+                            .unwrap_or(0)
+                    })
+                    .collect(),
+            );
+            print!(" {:>10.1}", kib as f64 / 1024.0);
+        }
+        println!();
+    }
 }
 
 /// Ends the app's process group (the app and the WebKit processes it started).
