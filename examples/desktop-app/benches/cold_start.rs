@@ -21,7 +21,10 @@
 //! (flite, linked by WebKitGTK), other shared libraries, the program's own binary, and private
 //! heap/anonymous memory. Prints measured figures only.
 //!
-//! Two more runs measure memory only. `oauth`: the Connect UI in its own window, then GitHub
+//! More runs measure memory only. `reopen`: the Connect UI in its own window, closed (Escape) and
+//! opened again from the app's button three times, memory read with the fourth window open (each
+//! window has its own WebKit context; WebKitGTK keeps a closed context's network process, see
+//! wry#590). `oauth`: the Connect UI in its own window, then GitHub
 //! (mock) picked and Connect pressed by keyboard (xdotool), memory read while the native
 //! "Sign in" window shows the fake provider's consent page (the app, its Connect UI window and
 //! its OAuth window). `floor-wry` and `floor-dioxus`: the `webview-floor` binary, one window with a
@@ -55,6 +58,11 @@ const MAIN: &str = "Connected accounts";
 const CONNECT: &str = "Connect";
 /// The native OAuth window's title.
 const SIGN_IN: &str = "Sign in";
+/// In the main window: a point the keyboard focus follows to (the pointer rests there; the
+/// "Connect an account" button has the focus at start and after the Connect UI closes).
+const MAIN_POINTER: (u32, u32) = (740, 8);
+/// Connect UI windows closed and reopened in the `reopen` run.
+const REOPENS: usize = 3;
 /// The floor binary's window title.
 const FLOOR: &str = "Floor";
 /// In the 760×620 main window: a point of the app's background outside the overlay dialog
@@ -80,6 +88,8 @@ enum Presentation {
     Window,
     /// Over the main window (`NANGO_CONNECT_UI=overlay`).
     Overlay,
+    /// Its own window, closed and reopened [`REOPENS`] times (memory with the last one open).
+    Reopen,
     /// Its own window, then an OAuth flow in the native "Sign in" window (memory during it).
     OAuth,
     /// `webview-floor wry`: a static page in a bare wry webview.
@@ -90,9 +100,10 @@ enum Presentation {
 
 impl Presentation {
     /// Every run, in the order they are measured.
-    const ALL: [Presentation; 5] = [
+    const ALL: [Presentation; 6] = [
         Presentation::Window,
         Presentation::Overlay,
+        Presentation::Reopen,
         Presentation::OAuth,
         Presentation::FloorWry,
         Presentation::FloorDioxus,
@@ -103,6 +114,7 @@ impl Presentation {
         match self {
             Presentation::Window => "window",
             Presentation::Overlay => "overlay",
+            Presentation::Reopen => "reopen",
             Presentation::OAuth => "oauth",
             Presentation::FloorWry => "floor-wry",
             Presentation::FloorDioxus => "floor-dioxus",
@@ -276,6 +288,9 @@ fn report(presentation: Presentation, samples: &[Sample]) {
     let label = presentation.name();
     let what = match presentation {
         Presentation::Window | Presentation::Overlay => format!("Connect UI as {label}"),
+        Presentation::Reopen => format!(
+            "Connect UI window closed and reopened {REOPENS} times (memory with the last one open)"
+        ),
         Presentation::OAuth => {
             "Connect UI window + native OAuth window (memory during the flow)".to_owned()
         }
@@ -295,7 +310,7 @@ fn report(presentation: Presentation, samples: &[Sample]) {
         }
     }
     let first: Vec<u64> = samples.iter().filter_map(|s| s.first_paint).collect();
-    if !first.is_empty() {
+    if !first.is_empty() && !presentation.is_floor() {
         println!(
             "  phase {:<22} {:>5} ms",
             "connect-ui-first-paint",
@@ -384,7 +399,7 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
                 let painted = colours.is_some_and(|c| c >= FIRST_PAINT_COLOURS);
                 (painted, painted)
             }
-            Presentation::Window | Presentation::OAuth => {
+            Presentation::Window | Presentation::OAuth | Presentation::Reopen => {
                 let colours = display
                     .window(CONNECT)
                     .and_then(|window| display.window_colours(&window));
@@ -418,9 +433,12 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
         previous_end = now;
         std::thread::sleep(Duration::from_millis(10));
     };
-    if presentation == Presentation::OAuth
-        && let Err(why) = open_oauth_window(display, &mut app)
-    {
+    let driven = match presentation {
+        Presentation::OAuth => open_oauth_window(display, &mut app),
+        Presentation::Reopen => reopen_connect_ui(display, &mut app),
+        _ => Ok(()),
+    };
+    if let Err(why) = driven {
         end(&app);
         return Err(why);
     }
@@ -460,6 +478,37 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
     // Let the display settle before the next cold start.
     std::thread::sleep(Duration::from_millis(500));
     Ok(sample)
+}
+
+/// Closes the painted Connect UI window (Escape) and opens it again from the app's button,
+/// [`REOPENS`] times; returns with the last one showing its list.
+fn reopen_connect_ui(display: &Display, app: &mut App) -> Result<(), String> {
+    app.wait_for("event: ready", Duration::from_secs(20))?;
+    for _ in 0..REOPENS {
+        let connect = display.window(CONNECT).ok_or("no Connect UI window")?;
+        display.point_at(&connect, 250, 10)?;
+        display.key("Escape", 1)?;
+        app.wait_for("event: close", Duration::from_secs(10))?;
+        display.wait_window(CONNECT, false, Duration::from_secs(10))?;
+        let main = display.window(MAIN).ok_or("no main window")?;
+        display.point_at(&main, MAIN_POINTER.0, MAIN_POINTER.1)?;
+        display.key("Return", 1)?;
+        app.wait_for("event: ready", Duration::from_secs(20))?;
+        display.wait_window(CONNECT, true, Duration::from_secs(20))?;
+    }
+    // The list painted in the last window.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while display
+        .window(CONNECT)
+        .and_then(|window| display.window_colours(&window))
+        .is_none_or(|colours| colours < PAINTED_COLOURS)
+    {
+        if Instant::now() > deadline {
+            return Err("the reopened Connect UI was not painted within 20 s".to_owned());
+        }
+        pause(50);
+    }
+    Ok(())
 }
 
 /// In the painted Connect UI window: picks GitHub (mock), presses Connect and waits until the
