@@ -289,9 +289,33 @@ fn connect_ui_window(display: &str) -> Result<(), String> {
     app.wait_for_any("EVENT close", Duration::from_secs(10))
         .map_err(|e| format!("{e} (after {connected})"))?;
     wait_for_window(display, "Connect", false)?;
+    // The closed Connect UI and OAuth windows leave no WebKit process behind: only the app
+    // window's web and network process remain (wry's IPC closure no longer keeps the closed
+    // webviews, their WebKit contexts and network processes alive). The app waits 1 s for a
+    // duplicate `close`, then prints DONE and lingers 3 s: time enough to look.
+    wait_for_webkit_processes(app.child.id(), (1, 1))?;
     let done = app.wait_for_any("DONE", Duration::from_secs(10))?;
     assert_line(&done, "DONE closes=1 open=false")?;
     Ok(())
+}
+
+/// Waits (3 s at most) until the app `pid` has `expected` (web, network) WebKit processes.
+fn wait_for_webkit_processes(pid: u32, expected: (usize, usize)) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let tree = nango_fixtures::x11::process_tree(pid);
+        let count = |name: &str| tree.iter().filter(|p| p.name == name).count();
+        let found = (count("WebKitWebProces"), count("WebKitNetworkPr"));
+        if found == expected {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "WebKit processes (web, network) 3 s after the windows closed: {found:?}, expected {expected:?}"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 fn connect_ui_overlay(display: &str) -> Result<(), String> {
@@ -548,7 +572,8 @@ async fn run_connect_ui(
     }
     window.close();
     println!("DONE closes={closes} open={}", window.is_open());
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The parent counts this app's WebKit processes until DONE; linger a little past it.
+    tokio::time::sleep(Duration::from_secs(3)).await;
     std::process::exit(0);
 }
 
