@@ -23,8 +23,8 @@
 //!
 //! More runs measure memory only. `reopen`: the Connect UI in its own window, closed (Escape) and
 //! opened again from the app's button three times, memory read with the fourth window open (each
-//! window has its own WebKit context; WebKitGTK keeps a closed context's network process, see
-//! wry#590). `oauth`: the Connect UI in its own window, then GitHub
+//! window has its own WebKit context, whose network process outlives the window unless the
+//! closed webview is freed, see wry#590). `oauth`: the Connect UI in its own window, then GitHub
 //! (mock) picked and Connect pressed by keyboard (xdotool), memory read while the native
 //! "Sign in" window shows the fake provider's consent page (the app, its Connect UI window and
 //! its OAuth window). `floor-wry` and `floor-dioxus`: the `webview-floor` binary, one window with a
