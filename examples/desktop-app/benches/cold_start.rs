@@ -15,17 +15,32 @@
 //! Phases come from the app's `timing: PHASE MS` stdout lines, timed when this bench reads
 //! them (from process spawn). Memory is read from `/proc` one second after the list is painted:
 //! RSS and PSS (shared pages split between the processes that map them) of the app and of each
-//! WebKitGTK helper process, and their PSS total against the 200 MB target. Prints measured
-//! figures only.
+//! WebKitGTK helper process, and their PSS total against the 200 MB target; then where each
+//! process type's PSS lies, by mapping (`/proc/PID/smaps`): WebKitGTK and JavaScriptCore, GL
+//! (Mesa's driver and the LLVM it links, loaded by WebKit's EGL display), speech synthesis
+//! (flite, linked by WebKitGTK), other shared libraries, the program's own binary, and private
+//! heap/anonymous memory. Prints measured figures only.
+//!
+//! More runs measure memory only. `reopen`: the Connect UI in its own window, closed (Escape) and
+//! opened again from the app's button three times, memory read with the fourth window open (each
+//! window has its own WebKit context, whose network process outlives the window unless the
+//! closed webview is freed, see wry#590). `oauth`: the Connect UI in its own window, then GitHub
+//! (mock) picked and Connect pressed by keyboard (xdotool), memory read while the native
+//! "Sign in" window shows the fake provider's consent page (the app, its Connect UI window and
+//! its OAuth window). `floor-wry` and `floor-dioxus`: the `webview-floor` binary, one window with a
+//! small static page in a bare wry webview or a minimal dioxus-desktop window, same WebKitGTK
+//! environment, measured the same way: what any WebKitGTK (or dioxus-desktop) window costs here,
+//! for comparison with the app's figures.
 //!
 //! For before/after comparisons under the same machine load, `DESKTOP_BENCH_BIN=PATH` measures
-//! another build of the app and `DESKTOP_BENCH_ONLY=window|overlay` one presentation.
+//! another build of the app and `DESKTOP_BENCH_ONLY=NAME[,NAME…]` only the named runs (`window`,
+//! `overlay`, `oauth`, `floor-wry`, `floor-dioxus`).
 
 use std::collections::BTreeMap;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use nango_fixtures::x11::{self, App, Display};
+use nango_fixtures::x11::{self, App, Display, pause};
 
 /// Runs measured per presentation.
 const RUNS: usize = 5;
@@ -41,6 +56,15 @@ const TARGET_MB: u64 = 200;
 const MAIN: &str = "Connected accounts";
 /// The Connect UI window's title.
 const CONNECT: &str = "Connect";
+/// The native OAuth window's title.
+const SIGN_IN: &str = "Sign in";
+/// In the main window: a point the keyboard focus follows to (the pointer rests there; the
+/// "Connect an account" button has the focus at start and after the Connect UI closes).
+const MAIN_POINTER: (u32, u32) = (740, 8);
+/// Connect UI windows closed and reopened in the `reopen` run.
+const REOPENS: usize = 3;
+/// The floor binary's window title.
+const FLOOR: &str = "Floor";
 /// In the 760×620 main window: a point of the app's background outside the overlay dialog
 /// (light without the overlay, grey under its backdrop).
 const OVERLAY_BACKDROP_POINT: (u32, u32) = (745, 610);
@@ -64,15 +88,50 @@ enum Presentation {
     Window,
     /// Over the main window (`NANGO_CONNECT_UI=overlay`).
     Overlay,
+    /// Its own window, closed and reopened [`REOPENS`] times (memory with the last one open).
+    Reopen,
+    /// Its own window, then an OAuth flow in the native "Sign in" window (memory during it).
+    OAuth,
+    /// `webview-floor wry`: a static page in a bare wry webview.
+    FloorWry,
+    /// `webview-floor dioxus`: a static page in a minimal dioxus-desktop window.
+    FloorDioxus,
 }
 
 impl Presentation {
-    /// The value of `NANGO_CONNECT_UI`.
-    fn env(self) -> &'static str {
+    /// Every run, in the order they are measured.
+    const ALL: [Presentation; 6] = [
+        Presentation::Window,
+        Presentation::Overlay,
+        Presentation::Reopen,
+        Presentation::OAuth,
+        Presentation::FloorWry,
+        Presentation::FloorDioxus,
+    ];
+
+    /// The run's name (`DESKTOP_BENCH_ONLY`, printed labels).
+    fn name(self) -> &'static str {
         match self {
             Presentation::Window => "window",
             Presentation::Overlay => "overlay",
+            Presentation::Reopen => "reopen",
+            Presentation::OAuth => "oauth",
+            Presentation::FloorWry => "floor-wry",
+            Presentation::FloorDioxus => "floor-dioxus",
         }
+    }
+
+    /// The value of `NANGO_CONNECT_UI`.
+    fn env(self) -> &'static str {
+        match self {
+            Presentation::Overlay => "overlay",
+            _ => "window",
+        }
+    }
+
+    /// Whether this run is the floor binary rather than the app.
+    fn is_floor(self) -> bool {
+        matches!(self, Presentation::FloorWry | Presentation::FloorDioxus)
     }
 }
 
@@ -88,6 +147,77 @@ struct Sample {
     resolution: u64,
     /// Memory by process name: (count, RSS KiB, PSS KiB).
     memory: BTreeMap<String, (usize, u64, u64)>,
+    /// PSS by process name and mapping category, KiB.
+    attribution: BTreeMap<(String, Category), u64>,
+}
+
+/// What a memory mapping holds, for the attribution table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Category {
+    /// libwebkit2gtk and libjavascriptcoregtk.
+    WebKit,
+    /// Mesa's DRI driver, LLVM, libEGL/libGL, epoxy (WebKit's EGL display loads them).
+    Gl,
+    /// flite and its voices (WebKitGTK's speech synthesis, linked, so always loaded).
+    Speech,
+    /// Every other shared library (GTK, GLib, ICU, fonts, TLS…).
+    OtherLibraries,
+    /// The program's own executable (the app, or WebKit's helper executables).
+    Binary,
+    /// Private memory: heap, anonymous mappings, stacks, shared-memory buffers.
+    Private,
+}
+
+impl Category {
+    /// Every category, in the table's column order.
+    const ALL: [Category; 6] = [
+        Category::WebKit,
+        Category::Gl,
+        Category::Speech,
+        Category::OtherLibraries,
+        Category::Binary,
+        Category::Private,
+    ];
+
+    /// The column heading.
+    fn heading(self) -> &'static str {
+        match self {
+            Category::WebKit => "WebKit+JSC",
+            Category::Gl => "GL/LLVM",
+            Category::Speech => "flite",
+            Category::OtherLibraries => "other libs",
+            Category::Binary => "binary",
+            Category::Private => "heap+anon",
+        }
+    }
+
+    /// The category of a mapping named `path` (smaps' last column) in a process running `exe`.
+    fn of(path: &str, exe: &str) -> Category {
+        let file = path.rsplit('/').next().unwrap_or(path);
+        if !path.starts_with('/') {
+            Category::Private
+        } else if path == exe {
+            Category::Binary
+        } else if file.starts_with("libwebkit2gtk") || file.starts_with("libjavascriptcoregtk") {
+            Category::WebKit
+        } else if file.starts_with("libLLVM")
+            || file.ends_with("_dri.so")
+            || file.starts_with("libEGL")
+            || file.starts_with("libGL")
+            || file.starts_with("libgallium")
+            || file.starts_with("libglapi")
+            || file.starts_with("libepoxy")
+            || file.starts_with("libz3")
+        {
+            Category::Gl
+        } else if file.starts_with("libflite") {
+            Category::Speech
+        } else if path.starts_with("/dev/") || path.starts_with("/memfd:") {
+            Category::Private
+        } else {
+            Category::OtherLibraries
+        }
+    }
 }
 
 impl Sample {
@@ -111,25 +241,31 @@ fn main() {
     };
     let binary = std::env::var("DESKTOP_BENCH_BIN")
         .unwrap_or_else(|_| env!("CARGO_BIN_EXE_desktop-app").to_owned());
+    let floor = env!("CARGO_BIN_EXE_webview-floor");
     let only = std::env::var("DESKTOP_BENCH_ONLY").ok();
     println!(
         "bench desktop: {binary}, {RUNS} runs per presentation on Xvfb {}",
         display.name
     );
-    for presentation in [Presentation::Window, Presentation::Overlay] {
+    for presentation in Presentation::ALL {
         if only
             .as_deref()
-            .is_some_and(|only| only != presentation.env())
+            .is_some_and(|only| !only.split(',').any(|name| name == presentation.name()))
         {
             continue;
         }
         let mut samples = Vec::new();
         for run in 1..=RUNS {
-            match measure(&display, &binary, presentation) {
+            let program = if presentation.is_floor() {
+                floor
+            } else {
+                binary.as_str()
+            };
+            match measure(&display, program, presentation) {
                 Ok(sample) => {
                     println!(
-                        "  {} run {run}: list painted {:>5} ms (at most {} ms late), PSS app + WebKit {:>4} MB",
-                        presentation.env(),
+                        "  {} run {run}: painted {:>5} ms (at most {} ms late), PSS app + WebKit {:>4} MB",
+                        presentation.name(),
                         sample.painted,
                         sample.resolution,
                         sample.total_pss() / 1024
@@ -137,7 +273,7 @@ fn main() {
                     samples.push(sample);
                 }
                 Err(why) => {
-                    println!("  {} run {run}: failed: {why}", presentation.env());
+                    println!("  {} run {run}: failed: {why}", presentation.name());
                     drop(display);
                     std::process::exit(1);
                 }
@@ -149,8 +285,21 @@ fn main() {
 
 /// Prints the medians of one presentation's runs.
 fn report(presentation: Presentation, samples: &[Sample]) {
-    let label = presentation.env();
-    println!("Connect UI as {label} (median of {RUNS}):");
+    let label = presentation.name();
+    let what = match presentation {
+        Presentation::Window | Presentation::Overlay => format!("Connect UI as {label}"),
+        Presentation::Reopen => format!(
+            "Connect UI window closed and reopened {REOPENS} times (memory with the last one open)"
+        ),
+        Presentation::OAuth => {
+            "Connect UI window + native OAuth window (memory during the flow)".to_owned()
+        }
+        Presentation::FloorWry => "floor: static page in a bare wry webview".to_owned(),
+        Presentation::FloorDioxus => {
+            "floor: static page in a minimal dioxus-desktop window".to_owned()
+        }
+    };
+    println!("{what} (median of {RUNS}):");
     for phase in PHASES {
         let values: Vec<u64> = samples
             .iter()
@@ -161,7 +310,7 @@ fn report(presentation: Presentation, samples: &[Sample]) {
         }
     }
     let first: Vec<u64> = samples.iter().filter_map(|s| s.first_paint).collect();
-    if !first.is_empty() {
+    if !first.is_empty() && !presentation.is_floor() {
         println!(
             "  phase {:<22} {:>5} ms",
             "connect-ui-first-paint",
@@ -169,11 +318,15 @@ fn report(presentation: Presentation, samples: &[Sample]) {
         );
     }
     let painted = median(samples.iter().map(|s| s.painted).collect());
-    println!("  phase {:<22} {painted:>5} ms", "integrations-painted");
-    println!(
-        "cold start to Connect UI painted, {label} (median of {RUNS}): {painted} ms ({:.2}× the {TARGET_MS} ms target)",
-        painted as f64 / TARGET_MS as f64
-    );
+    if presentation.is_floor() {
+        println!("  phase {:<22} {painted:>5} ms", "page-painted");
+    } else {
+        println!("  phase {:<22} {painted:>5} ms", "integrations-painted");
+        println!(
+            "cold start to Connect UI painted, {label} (median of {RUNS}): {painted} ms ({:.2}× the {TARGET_MS} ms target)",
+            painted as f64 / TARGET_MS as f64
+        );
+    }
     let mut names: Vec<&String> = samples.iter().flat_map(|s| s.memory.keys()).collect();
     names.sort();
     names.dedup();
@@ -209,13 +362,18 @@ fn report(presentation: Presentation, samples: &[Sample]) {
         pss / 1024,
         pss as f64 / 1024.0 / TARGET_MB as f64
     );
+    report_attribution(samples);
 }
 
 /// One cold start.
 fn measure(display: &Display, binary: &str, presentation: Presentation) -> Result<Sample, String> {
     let mut command = Command::new(binary);
+    command.arg(match presentation {
+        Presentation::FloorWry => "wry",
+        Presentation::FloorDioxus => "dioxus",
+        _ => "--open-connect-ui",
+    });
     command
-        .arg("--open-connect-ui")
         .env("DISPLAY", &display.name)
         .env("NANGO_CONNECT_UI", presentation.env())
         .env_remove("NANGO_HOST")
@@ -234,7 +392,14 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
             return Err("the Connect UI was not painted within 30 s".to_owned());
         }
         let (first, loaded) = match presentation {
-            Presentation::Window => {
+            Presentation::FloorWry | Presentation::FloorDioxus => {
+                let colours = display
+                    .window(FLOOR)
+                    .and_then(|window| display.window_colours(&window));
+                let painted = colours.is_some_and(|c| c >= FIRST_PAINT_COLOURS);
+                (painted, painted)
+            }
+            Presentation::Window | Presentation::OAuth | Presentation::Reopen => {
                 let colours = display
                     .window(CONNECT)
                     .and_then(|window| display.window_colours(&window));
@@ -268,6 +433,15 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
         previous_end = now;
         std::thread::sleep(Duration::from_millis(10));
     };
+    let driven = match presentation {
+        Presentation::OAuth => open_oauth_window(display, &mut app),
+        Presentation::Reopen => reopen_connect_ui(display, &mut app),
+        _ => Ok(()),
+    };
+    if let Err(why) = driven {
+        end(&app);
+        return Err(why);
+    }
     std::thread::sleep(Duration::from_secs(1));
     let mut memory = BTreeMap::<String, (usize, u64, u64)>::new();
     for process in x11::process_tree(app.pid()) {
@@ -276,6 +450,7 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
         entry.1 += process.rss_kib;
         entry.2 += process.pss_kib;
     }
+    let attribution = attribute(app.pid());
     app.drain();
     let mut phases = BTreeMap::new();
     for (line, at) in app.seen.iter().zip(&app.seen_at) {
@@ -295,6 +470,7 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
         painted: painted.as_millis() as u64,
         resolution: resolution.as_millis() as u64,
         memory,
+        attribution,
     };
     end(&app);
     drop(app);
@@ -302,6 +478,156 @@ fn measure(display: &Display, binary: &str, presentation: Presentation) -> Resul
     // Let the display settle before the next cold start.
     std::thread::sleep(Duration::from_millis(500));
     Ok(sample)
+}
+
+/// Closes the painted Connect UI window (Escape) and opens it again from the app's button,
+/// [`REOPENS`] times; returns with the last one showing its list.
+fn reopen_connect_ui(display: &Display, app: &mut App) -> Result<(), String> {
+    app.wait_for("event: ready", Duration::from_secs(20))?;
+    for _ in 0..REOPENS {
+        let connect = display.window(CONNECT).ok_or("no Connect UI window")?;
+        display.point_at(&connect, 250, 10)?;
+        display.key("Escape", 1)?;
+        app.wait_for("event: close", Duration::from_secs(10))?;
+        display.wait_window(CONNECT, false, Duration::from_secs(10))?;
+        let main = display.window(MAIN).ok_or("no main window")?;
+        display.point_at(&main, MAIN_POINTER.0, MAIN_POINTER.1)?;
+        display.key("Return", 1)?;
+        app.wait_for("event: ready", Duration::from_secs(20))?;
+        display.wait_window(CONNECT, true, Duration::from_secs(20))?;
+    }
+    // The list painted in the last window.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while display
+        .window(CONNECT)
+        .and_then(|window| display.window_colours(&window))
+        .is_none_or(|colours| colours < PAINTED_COLOURS)
+    {
+        if Instant::now() > deadline {
+            return Err("the reopened Connect UI was not painted within 20 s".to_owned());
+        }
+        pause(50);
+    }
+    Ok(())
+}
+
+/// In the painted Connect UI window: picks GitHub (mock), presses Connect and waits until the
+/// native "Sign in" window shows the fake provider's consent page (keyboard as the e2e test).
+fn open_oauth_window(display: &Display, app: &mut App) -> Result<(), String> {
+    let connect = display.window(CONNECT).ok_or("no Connect UI window")?;
+    display.point_at(&connect, 250, 10)?;
+    // The close button, then the search field; then the first match.
+    display.key("Tab", 2)?;
+    display.type_text("git")?;
+    display.key("Tab", 1)?;
+    display.key("Return", 1)?;
+    pause(1500);
+    // The form's Connect button.
+    display.key("Tab", 3)?;
+    display.key("Return", 1)?;
+    display.wait_window(SIGN_IN, true, Duration::from_secs(15))?;
+    app.wait_for_any("phase: WaitingForWindow", Duration::from_secs(10))?;
+    // The consent page loaded in the window's webview.
+    pause(1500);
+    Ok(())
+}
+
+/// PSS by process name and mapping category of every process in the process group `group`
+/// (the app and the WebKit processes it started), KiB.
+fn attribute(group: u32) -> BTreeMap<(String, Category), u64> {
+    let mut table = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return table;
+    };
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // `pid (comm) state ppid pgrp …`: comm may hold spaces, so read after the last `)`.
+        let pgrp = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(2))
+            .and_then(|p| p.parse::<u32>().ok());
+        if pgrp != Some(group) {
+            continue;
+        }
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm"))
+            .map(|n| n.trim().to_owned())
+            .unwrap_or_default();
+        let exe = std::fs::read_link(format!("/proc/{pid}/exe"))
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
+            continue;
+        };
+        let mut category = Category::Private;
+        for line in smaps.lines() {
+            if let Some(kib) = line.strip_prefix("Pss:") {
+                let kib: u64 = kib
+                    .split_whitespace()
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(0);
+                *table.entry((name.clone(), category)).or_insert(0) += kib;
+            } else if is_mapping_header(line) {
+                // `start-end perms offset dev inode [path]`.
+                let path = line.split_whitespace().nth(5).unwrap_or("");
+                category = Category::of(path, &exe);
+            }
+        }
+    }
+    table
+}
+
+/// Whether an smaps line starts a mapping (`7f…-7f… r-xp …`) rather than giving a field.
+fn is_mapping_header(line: &str) -> bool {
+    line.split_whitespace().next().is_some_and(|range| {
+        range.split_once('-').is_some_and(|(start, end)| {
+            !start.is_empty()
+                && start.chars().all(|c| c.is_ascii_hexdigit())
+                && end.chars().all(|c| c.is_ascii_hexdigit())
+        })
+    })
+}
+
+/// Prints the attribution table: per process type, the median PSS of each mapping category.
+fn report_attribution(samples: &[Sample]) {
+    let mut names: Vec<&String> = samples
+        .iter()
+        .flat_map(|s| s.attribution.keys().map(|(name, _)| name))
+        .collect();
+    names.sort();
+    names.dedup();
+    print!("  PSS by mapping, MB     ");
+    for category in Category::ALL {
+        print!(" {:>10}", category.heading());
+    }
+    println!();
+    for name in names {
+        print!("  {name:<22}");
+        for category in Category::ALL {
+            let kib = median(
+                samples
+                    .iter()
+                    .map(|s| {
+                        s.attribution
+                            .get(&(name.clone(), category))
+                            .copied()
+                            .unwrap_or(0)
+                    })
+                    .collect(),
+            );
+            print!(" {:>10.1}", kib as f64 / 1024.0);
+        }
+        println!();
+    }
 }
 
 /// Ends the app's process group (the app and the WebKit processes it started).

@@ -33,7 +33,7 @@ use crate::connect_window::{
     CONNECT_UI_SIZE, ConnectUiPresentation, ConnectUiRoot, ConnectUiRootProps, ConnectUiShared,
     ConnectUiWindow, ConnectUiWindowOptions, OverlaySlot, SharedConnectUi,
 };
-use crate::webview_tuning::apply_lean_webview_settings;
+use crate::webview_tuning::{WebviewIpcBridge, apply_lean_webview_settings, isolate_dioxus_scheme};
 
 use crate::window::{AuthWindow, AuthWindowError, PopupSize, WindowClosedNotifier};
 
@@ -205,6 +205,8 @@ pub(crate) enum NativeCommand {
 struct OpenConnectUi {
     /// The dioxus window.
     context: DesktopContext,
+    /// Its webview's IPC bridge, released when it closes.
+    bridge: Rc<WebviewIpcBridge>,
     /// The event handler registered on it.
     handler: WryEventHandler,
     /// Its shared state.
@@ -215,6 +217,8 @@ struct OpenConnectUi {
 struct OpenWindow {
     /// The dioxus window (its own webview is hidden).
     context: DesktopContext,
+    /// The IPC bridges of the hidden dioxus webview and of ours, released when it closes.
+    bridges: Rc<[WebviewIpcBridge; 2]>,
     /// Our bare webview; taken (dropped) when the window closes.
     webview: Rc<RefCell<Option<WebView>>>,
     /// The event handler registered on the window.
@@ -312,6 +316,7 @@ impl NativeWindowRunner {
                 }
                 if let Some(open) = self.connect_windows.remove(&id) {
                     open.context.remove_wry_event_handler(open.handler);
+                    open.bridge.release();
                     open.context.close();
                     open.shared.deliver(ConnectUiEvent::Close);
                 }
@@ -356,14 +361,18 @@ impl NativeWindowRunner {
                 )
             })?;
         apply_lean_webview_settings(&context);
+        let bridge = Rc::new(WebviewIpcBridge::of(&context.webview));
         let commands = self.commands.clone();
         let watched = Arc::clone(&shared);
+        let closing = Rc::clone(&bridge);
         let handler = context.create_wry_event_handler(move |event, _target| {
             if let Event::WindowEvent {
                 event: WindowEvent::CloseRequested | WindowEvent::Destroyed,
                 ..
             } = event
             {
+                // The window closes (`WindowCloses`): free its webview, context and processes.
+                closing.release();
                 if watched.open.load(Ordering::SeqCst) {
                     watched.nango.clear();
                 }
@@ -373,6 +382,7 @@ impl NativeWindowRunner {
         });
         Ok(OpenConnectUi {
             context,
+            bridge,
             handler,
             shared,
         })
@@ -397,16 +407,26 @@ impl NativeWindowRunner {
             .await
             .map_err(|_| AuthWindowError("the window was not created".to_owned()))?;
         let _ = context.webview.set_visible(false);
-        let webview = Rc::new(RefCell::new(Some(build_bare_webview(&context)?)));
+        // Our webview joins the hidden dioxus page's WebKit context (see `build_bare_webview`):
+        // the provider's pages must not reach dioxus' scheme there.
+        isolate_dioxus_scheme(&context);
+        let bare = build_bare_webview(&context)?;
+        let bridges = Rc::new([
+            WebviewIpcBridge::of(&context.webview),
+            WebviewIpcBridge::of(&bare),
+        ]);
+        let webview = Rc::new(RefCell::new(Some(bare)));
         let handler = context.create_wry_event_handler(window_event_handler(
             id,
             Rc::downgrade(&webview),
+            Rc::clone(&bridges),
             closed,
             Arc::clone(&gone),
             self.commands.clone(),
         ));
         Ok(OpenWindow {
             context,
+            bridges,
             webview,
             handler,
             gone,
@@ -448,7 +468,10 @@ impl NativeWindowRunner {
         if let Some(open) = self.windows.remove(&id) {
             open.gone.store(true, Ordering::SeqCst);
             open.context.remove_wry_event_handler(open.handler);
-            // Our webview goes before its window.
+            // Our webview goes before its window; both webviews are freed with their context.
+            for bridge in open.bridges.iter() {
+                bridge.release();
+            }
             drop(open.webview.borrow_mut().take());
             open.context.close();
         }
@@ -465,6 +488,7 @@ fn hidden_page() -> Element {
 fn window_event_handler<T: 'static>(
     id: u64,
     webview: Weak<RefCell<Option<WebView>>>,
+    bridges: Rc<[WebviewIpcBridge; 2]>,
     closed: WindowClosedNotifier,
     gone: Arc<AtomicBool>,
     commands: mpsc::UnboundedSender<NativeCommand>,
@@ -476,6 +500,9 @@ fn window_event_handler<T: 'static>(
         };
         match event {
             WindowEvent::CloseRequested | WindowEvent::Destroyed => {
+                for bridge in bridges.iter() {
+                    bridge.release();
+                }
                 if let Some(webview) = webview.upgrade()
                     && let Ok(mut webview) = webview.try_borrow_mut()
                 {
@@ -508,6 +535,17 @@ fn window_event_handler<T: 'static>(
 
 /// A webview with no IPC handler, no initialization script and no custom protocol, filling the
 /// window (GTK: packed into the window's vertical box after the hidden dioxus webview).
+///
+/// WebKitGTK: it is created as a related view of the window's hidden dioxus webview, so it runs
+/// in that webview's WebKit context (and network process, and web process until WebKit swaps
+/// processes for a cross-site navigation) instead of a context of its own: one WebKit web and
+/// network process pair less while the window is open (`cargo xtask bench desktop`, `oauth`).
+/// The two views still share nothing the pages can reach: each has its own user content manager
+/// (ours has no IPC handler and no script), and the dioxus page (`dioxus://`) and the provider's
+/// pages are different origins, and `dioxus://` is display-isolated in that context
+/// ([`isolate_dioxus_scheme`], before this view exists), so the provider's pages cannot load
+/// anything from dioxus' handler. The context is the window's, not the main window's, so the
+/// provider's cookies stay out of the app's own webview.
 #[cfg(any(
     target_os = "linux",
     target_os = "dragonfly",
@@ -517,12 +555,13 @@ fn window_event_handler<T: 'static>(
 ))]
 fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowError> {
     use dioxus_desktop::tao::platform::unix::WindowExtUnix;
-    use dioxus_desktop::wry::WebViewBuilderExtUnix;
+    use dioxus_desktop::wry::{WebViewBuilderExtUnix, WebViewExtUnix};
     let vbox = context
         .window
         .default_vbox()
         .ok_or_else(|| AuthWindowError("the window has no GTK container".to_owned()))?;
     WebViewBuilder::new()
+        .with_related_view(context.webview.webview())
         .with_url(BLANK_PAGE)
         .build_gtk(vbox)
         .map_err(|error| AuthWindowError(format!("could not create the webview: {error}")))

@@ -74,6 +74,10 @@ fn main() {
             "nango_mock_round_trip_in_the_native_window",
             mock_round_trip,
         ),
+        (
+            "provider_page_cannot_load_the_dioxus_scheme",
+            provider_page_cannot_load_dioxus_scheme,
+        ),
         ("connect_ui_window_opens_and_closes_once", connect_ui_window),
         (
             "connect_ui_overlay_opens_in_the_app_window_and_closes_once",
@@ -212,6 +216,16 @@ fn close_without_detection(display: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The OAuth webview shares the WebKit context of its window's hidden dioxus page (one web and
+/// network process less); the provider's page in it must still not reach dioxus' scheme.
+fn provider_page_cannot_load_dioxus_scheme(display: &str) -> Result<(), String> {
+    let mut app = start_scenario(display, "scheme-probe")?;
+    app.wait_for_any("FAKE GET", Duration::from_secs(20))?;
+    let probe = app.wait_for_any("FAKE PROBE", Duration::from_secs(20))?;
+    assert_line(&probe, "FAKE PROBE loaded=0")?;
+    Ok(())
+}
+
 fn mock_round_trip(display: &str) -> Result<(), String> {
     let mut app = start_scenario(display, "mock")?;
     let result = app.wait_for_any("RESULT", Duration::from_secs(30))?;
@@ -275,9 +289,33 @@ fn connect_ui_window(display: &str) -> Result<(), String> {
     app.wait_for_any("EVENT close", Duration::from_secs(10))
         .map_err(|e| format!("{e} (after {connected})"))?;
     wait_for_window(display, "Connect", false)?;
+    // The closed Connect UI and OAuth windows leave no WebKit process behind: only the app
+    // window's web and network process remain (wry's IPC closure no longer keeps the closed
+    // webviews, their WebKit contexts and network processes alive). The app waits 1 s for a
+    // duplicate `close`, then prints DONE and lingers 3 s: time enough to look.
+    wait_for_webkit_processes(app.child.id(), (1, 1))?;
     let done = app.wait_for_any("DONE", Duration::from_secs(10))?;
     assert_line(&done, "DONE closes=1 open=false")?;
     Ok(())
+}
+
+/// Waits (3 s at most) until the app `pid` has `expected` (web, network) WebKit processes.
+fn wait_for_webkit_processes(pid: u32, expected: (usize, usize)) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(3);
+    loop {
+        let tree = nango_fixtures::x11::process_tree(pid);
+        let count = |name: &str| tree.iter().filter(|p| p.name == name).count();
+        let found = (count("WebKitWebProces"), count("WebKitNetworkPr"));
+        if found == expected {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "WebKit processes (web, network) 3 s after the windows closed: {found:?}, expected {expected:?}"
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 fn connect_ui_overlay(display: &str) -> Result<(), String> {
@@ -386,9 +424,10 @@ fn run_app(scenario: &str) -> ! {
         });
     } else {
         let approve = scenario == "approve";
+        let probe = scenario == "scheme-probe";
         std::thread::spawn(move || {
             let runtime = tokio::runtime::Runtime::new().expect("runtime");
-            runtime.block_on(fake_nango(approve, server_sender));
+            runtime.block_on(fake_nango(approve, probe, server_sender));
         });
     }
     let (host, token, store) = server_receiver.recv().expect("Nango host");
@@ -533,7 +572,8 @@ async fn run_connect_ui(
     }
     window.close();
     println!("DONE closes={closes} open={}", window.is_open());
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The parent counts this app's WebKit processes until DONE; linger a little past it.
+    tokio::time::sleep(Duration::from_secs(3)).await;
     std::process::exit(0);
 }
 
@@ -562,7 +602,7 @@ type ServerInfo = (String, String, Option<Arc<dyn nango_mock::state::Store>>);
 
 /// One port serving the WebSocket (ack, then success once the OAuth page was fetched in
 /// `approve` mode) and plain HTTP pages.
-async fn fake_nango(approve: bool, server: std_mpsc::Sender<ServerInfo>) {
+async fn fake_nango(approve: bool, probe: bool, server: std_mpsc::Sender<ServerInfo>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("addr").port();
     let token = format!("nango_connect_session_{}", "ab".repeat(32));
@@ -577,7 +617,7 @@ async fn fake_nango(approve: bool, server: std_mpsc::Sender<ServerInfo>) {
             if head.contains("upgrade: websocket") {
                 serve_websocket(stream, approved).await;
             } else {
-                serve_page(stream, approve, approved).await;
+                serve_page(stream, approve, probe, approved).await;
             }
         });
     }
@@ -595,7 +635,15 @@ async fn serve_websocket(stream: TcpStream, approved: Arc<Notify>) {
     tokio::time::sleep(Duration::from_secs(30)).await;
 }
 
-async fn serve_page(mut stream: TcpStream, approve: bool, approved: Arc<Notify>) {
+/// The provider page of the `scheme-probe` scenario: it loads dioxus-desktop's index page
+/// (`dioxus://index.html/`, served by the OAuth window's hidden dioxus page in the same WebKit
+/// context) as a script, and reports whether the load reached dioxus' handler (`load`: the HTML
+/// arrived and failed to parse as script) or was refused (`error`).
+const SCHEME_PROBE_PAGE: &str = "<!doctype html><title>Fake provider</title>\
+<script>function report(loaded){location.href='/probe-result?loaded='+loaded}</script>\
+<script src=\"dioxus://index.html/\" onload=\"report(1)\" onerror=\"report(0)\"></script>";
+
+async fn serve_page(mut stream: TcpStream, approve: bool, probe: bool, approved: Arc<Notify>) {
     let mut request = vec![0u8; 8192];
     let read = stream.read(&mut request).await.unwrap_or(0);
     let request = String::from_utf8_lossy(&request[..read]).into_owned();
@@ -607,7 +655,14 @@ async fn serve_page(mut stream: TcpStream, approve: bool, approved: Arc<Notify>)
             path.contains(&format!("ws_client_id={WS_CLIENT_ID}"))
         );
     }
-    let body = "<!doctype html><title>Fake provider</title><h1>Fake provider: signing in</h1>";
+    if let Some(query) = path.strip_prefix("/probe-result?") {
+        println!("FAKE PROBE {query}");
+    }
+    let body = if probe && path.starts_with("/oauth/connect/") {
+        SCHEME_PROBE_PAGE
+    } else {
+        "<!doctype html><title>Fake provider</title><h1>Fake provider: signing in</h1>"
+    };
     let response = format!(
         "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
         body.len()
