@@ -513,13 +513,7 @@ fn window_event_handler<T: 'static>(
                 }
                 let _ = commands.send(NativeCommand::Forget { id });
             }
-            #[cfg(not(any(
-                target_os = "linux",
-                target_os = "dragonfly",
-                target_os = "freebsd",
-                target_os = "netbsd",
-                target_os = "openbsd",
-            )))]
+            #[cfg(not(webkitgtk))]
             WindowEvent::Resized(size) => {
                 if let Some(webview) = webview.upgrade()
                     && let Ok(webview) = webview.try_borrow()
@@ -546,13 +540,7 @@ fn window_event_handler<T: 'static>(
 /// ([`isolate_dioxus_scheme`], before this view exists), so the provider's pages cannot load
 /// anything from dioxus' handler. The context is the window's, not the main window's, so the
 /// provider's cookies stay out of the app's own webview.
-#[cfg(any(
-    target_os = "linux",
-    target_os = "dragonfly",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-))]
+#[cfg(webkitgtk)]
 fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowError> {
     use dioxus_desktop::tao::platform::unix::WindowExtUnix;
     use dioxus_desktop::wry::{WebViewBuilderExtUnix, WebViewExtUnix};
@@ -569,13 +557,7 @@ fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowErr
 
 /// A webview with no IPC handler, no initialization script and no custom protocol, as a child
 /// covering the whole window (resized with it by the window's event handler).
-#[cfg(not(any(
-    target_os = "linux",
-    target_os = "dragonfly",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-)))]
+#[cfg(not(webkitgtk))]
 fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowError> {
     WebViewBuilder::new()
         .with_url(BLANK_PAGE)
@@ -585,13 +567,7 @@ fn build_bare_webview(context: &DesktopContext) -> Result<WebView, AuthWindowErr
 }
 
 /// Bounds covering a whole window of `size` physical pixels.
-#[cfg(not(any(
-    target_os = "linux",
-    target_os = "dragonfly",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-)))]
+#[cfg(not(webkitgtk))]
 fn full_window_bounds(
     size: dioxus_desktop::tao::dpi::PhysicalSize<u32>,
 ) -> dioxus_desktop::wry::Rect {

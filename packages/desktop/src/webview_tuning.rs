@@ -23,37 +23,19 @@ use dioxus_desktop::DesktopContext;
 /// Applies the lean settings to a dioxus window's webview and its WebKit context's cache model.
 /// Safe to call more than once; call it on the main thread (a component does).
 pub fn apply_lean_webview_settings(window: &DesktopContext) {
-    #[cfg(any(
-        target_os = "linux",
-        target_os = "dragonfly",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-    ))]
+    #[cfg(webkitgtk)]
     {
         use dioxus_desktop::wry::WebViewExtUnix;
         tune_webkitgtk(&window.webview.webview());
     }
-    #[cfg(not(any(
-        target_os = "linux",
-        target_os = "dragonfly",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-    )))]
+    #[cfg(not(webkitgtk))]
     {
         let _ = window;
     }
 }
 
 /// The WebKitGTK part of [`apply_lean_webview_settings`].
-#[cfg(any(
-    target_os = "linux",
-    target_os = "dragonfly",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-))]
+#[cfg(webkitgtk)]
 fn tune_webkitgtk(webview: &webkit2gtk::WebView) {
     use webkit2gtk::{CacheModel, SettingsExt, WebContextExt, WebViewExt};
     if let Some(context) = webview.context() {
@@ -73,13 +55,7 @@ fn tune_webkitgtk(webview: &webkit2gtk::WebView) {
 }
 
 /// dioxus-desktop's custom scheme (its pages, events and assets).
-#[cfg(any(
-    target_os = "linux",
-    target_os = "dragonfly",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-))]
+#[cfg(webkitgtk)]
 const DIOXUS_SCHEME: &str = "dioxus";
 
 /// Makes `dioxus://` display-isolated in the WebKit context of `window`'s webview: only pages of
@@ -89,13 +65,7 @@ const DIOXUS_SCHEME: &str = "dioxus";
 /// endpoints, the app's assets). The dioxus page itself, being `dioxus://`, is unaffected.
 /// WebKitGTK only; elsewhere this does nothing (the OAuth webview has a context of its own there).
 pub(crate) fn isolate_dioxus_scheme(window: &DesktopContext) {
-    #[cfg(any(
-        target_os = "linux",
-        target_os = "dragonfly",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-    ))]
+    #[cfg(webkitgtk)]
     {
         use dioxus_desktop::wry::WebViewExtUnix;
         use webkit2gtk::{SecurityManagerExt, WebContextExt, WebViewExt};
@@ -108,13 +78,7 @@ pub(crate) fn isolate_dioxus_scheme(window: &DesktopContext) {
             security.register_uri_scheme_as_display_isolated(DIOXUS_SCHEME);
         }
     }
-    #[cfg(not(any(
-        target_os = "linux",
-        target_os = "dragonfly",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-    )))]
+    #[cfg(not(webkitgtk))]
     {
         let _ = window;
     }
@@ -127,26 +91,14 @@ pub(crate) fn isolate_dioxus_scheme(window: &DesktopContext) {
 /// Elsewhere than WebKitGTK it holds nothing and releasing does nothing.
 pub(crate) struct WebviewIpcBridge {
     /// The webview's user content manager (weak: the bridge keeps nothing alive).
-    #[cfg(any(
-        target_os = "linux",
-        target_os = "dragonfly",
-        target_os = "freebsd",
-        target_os = "netbsd",
-        target_os = "openbsd",
-    ))]
+    #[cfg(webkitgtk)]
     manager: webkit2gtk::glib::WeakRef<webkit2gtk::UserContentManager>,
 }
 
 impl WebviewIpcBridge {
     /// The bridge of `webview` (a dioxus window's `context.webview`, or a bare wry webview).
     pub(crate) fn of(webview: &dioxus_desktop::wry::WebView) -> WebviewIpcBridge {
-        #[cfg(any(
-            target_os = "linux",
-            target_os = "dragonfly",
-            target_os = "freebsd",
-            target_os = "netbsd",
-            target_os = "openbsd",
-        ))]
+        #[cfg(webkitgtk)]
         {
             use dioxus_desktop::wry::WebViewExtUnix;
             use webkit2gtk::WebViewExt;
@@ -156,13 +108,7 @@ impl WebviewIpcBridge {
             }
             WebviewIpcBridge { manager }
         }
-        #[cfg(not(any(
-            target_os = "linux",
-            target_os = "dragonfly",
-            target_os = "freebsd",
-            target_os = "netbsd",
-            target_os = "openbsd",
-        )))]
+        #[cfg(not(webkitgtk))]
         {
             let _ = webview;
             WebviewIpcBridge {}
@@ -172,13 +118,7 @@ impl WebviewIpcBridge {
     /// Disconnects the webview's `script-message-received` handlers (wry's IPC closure, which
     /// owns the webview). Call it only when the window closes: the page's IPC stops. Idempotent.
     pub(crate) fn release(&self) {
-        #[cfg(any(
-            target_os = "linux",
-            target_os = "dragonfly",
-            target_os = "freebsd",
-            target_os = "netbsd",
-            target_os = "openbsd",
-        ))]
+        #[cfg(webkitgtk)]
         if let Some(manager) = self.manager.upgrade() {
             disconnect_script_message_handlers(&manager);
         }
@@ -186,24 +126,12 @@ impl WebviewIpcBridge {
 }
 
 /// Handlers disconnected at most per release (wry connects one per webview).
-#[cfg(any(
-    target_os = "linux",
-    target_os = "dragonfly",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-))]
+#[cfg(webkitgtk)]
 const MAX_HANDLERS: usize = 16;
 
 /// Disconnects every `script-message-received` handler of `manager` (glib-rs 0.18 has no safe
 /// way to find a handler another crate connected without keeping its id).
-#[cfg(any(
-    target_os = "linux",
-    target_os = "dragonfly",
-    target_os = "freebsd",
-    target_os = "netbsd",
-    target_os = "openbsd",
-))]
+#[cfg(webkitgtk)]
 fn disconnect_script_message_handlers(manager: &webkit2gtk::UserContentManager) {
     use webkit2gtk::glib::gobject_ffi;
     use webkit2gtk::glib::object::ObjectType;
