@@ -536,28 +536,11 @@ fn open_oauth_window(display: &Display, app: &mut App) -> Result<(), String> {
 /// (the app and the WebKit processes it started), KiB.
 fn attribute(group: u32) -> BTreeMap<(String, Category), u64> {
     let mut table = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return table;
-    };
-    for entry in entries.flatten() {
-        let Some(pid) = entry
-            .file_name()
-            .to_str()
-            .and_then(|n| n.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
-            continue;
-        };
-        // `pid (comm) state ppid pgrp …`: comm may hold spaces, so read after the last `)`.
-        let pgrp = stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().nth(2))
-            .and_then(|p| p.parse::<u32>().ok());
-        if pgrp != Some(group) {
+    for process in x11::processes() {
+        if process.group != group {
             continue;
         }
+        let pid = process.pid;
         let name = std::fs::read_to_string(format!("/proc/{pid}/comm"))
             .map(|n| n.trim().to_owned())
             .unwrap_or_default();

@@ -72,15 +72,7 @@ fn run_browser_bench(session: &mut Session, app: &str, script: &str) -> Result<(
             crate::prereq::Prerequisite::NpmFolder("tests/e2e"),
         ],
     )?;
-    let mut build = session.cargo([
-        "build",
-        "--release",
-        "-p",
-        "nango-mock",
-        "--bin",
-        "nango-mock",
-    ]);
-    session.run(&mut build)?;
+    crate::demo::build_release_mock(session)?;
     let args = crate::build_web::BuildWebArgs {
         apps: vec![app.to_owned()],
         no_opt: false,

@@ -126,6 +126,20 @@ fn url_lines(args: &DemoArgs) -> Vec<String> {
     lines
 }
 
+/// Builds the release nango-mock (`target/release/nango-mock`), which the demo and the
+/// browser benches run.
+pub fn build_release_mock(session: &mut Session) -> Result<(), TaskError> {
+    let mut build = session.cargo([
+        "build",
+        "--release",
+        "-p",
+        "nango-mock",
+        "--bin",
+        "nango-mock",
+    ]);
+    session.run(&mut build)
+}
+
 /// Builds the web apps the demo serves (the gallery and the Connect UI app).
 pub fn build_web_apps(session: &mut Session) -> Result<(), TaskError> {
     build_web::run(
@@ -166,15 +180,7 @@ pub fn run(session: &mut Session, args: &DemoArgs) -> Result<(), TaskError> {
         build_web_apps(session)?;
     }
     if args.mock_bin.is_none() {
-        let mut mock_build = session.cargo([
-            "build",
-            "--release",
-            "-p",
-            "nango-mock",
-            "--bin",
-            "nango-mock",
-        ]);
-        session.run(&mut mock_build)?;
+        build_release_mock(session)?;
     }
     let binary = mock_binary(session, args);
     if !binary.is_file() {

@@ -12,11 +12,11 @@
 import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 import { KIT_JS_MODULE, STATIC_MOUNTS, kitJsBuilt, launchBrowser, startMock, startStaticServer } from '../harness.mjs';
+import { printSizes } from './sizes.mjs';
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -57,26 +57,7 @@ function moduleFiles(entry) {
 }
 
 function sizes(sdk) {
-    const base = dirname(sdk.entry);
-    const rows = moduleFiles(sdk.entry).map((path) => {
-        const bytes = readFileSync(path);
-        return {
-            file: relative(base, path),
-            raw: bytes.length,
-            gzip: gzipSync(bytes, { level: 9 }).length,
-            brotli: brotliCompressSync(bytes, {
-                params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length }
-            }).length
-        };
-    }).sort((a, b) => b.raw - a.raw);
-    const total = rows.reduce((sum, row) => ({
-        raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli
-    }), { raw: 0, gzip: 0, brotli: 0 });
-    const line = (label, row) => `  ${label.padEnd(52)} raw ${(row.raw / KB).toFixed(1).padStart(7)} KB  gzip ${(row.gzip / KB).toFixed(1).padStart(6)} KB  brotli ${(row.brotli / KB).toFixed(1).padStart(6)} KB`;
-    console.log(`\n== Module size: ${sdk.name}`);
-    for (const row of rows) console.log(line(row.file, row));
-    console.log(line('TOTAL', total));
-    return total;
+    return printSizes(`Module size: ${sdk.name}`, moduleFiles(sdk.entry), dirname(sdk.entry));
 }
 
 const median = (values) => {

@@ -13,10 +13,10 @@
 // `BENCH_LOAD_ONLY=1` skips the transfer size, DOM count and search figures.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, relative } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { extname, join } from 'node:path';
 
 import { CONNECT_APP_DIR, connectAppBuilt, launchBrowser, mockBinary, startMock } from '../harness.mjs';
+import { brotliSize, printSizes } from './sizes.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const LOAD_ONLY = process.env.BENCH_LOAD_ONLY === '1';
@@ -49,32 +49,12 @@ function files(dir) {
 }
 
 function transferSize() {
-    const rows = files(CONNECT_APP_DIR)
-        .filter((path) => ['.wasm', '.js', '.css', '.html'].includes(extname(path)))
-        .map((path) => {
-            const bytes = readFileSync(path);
-            return {
-                file: relative(CONNECT_APP_DIR, path),
-                raw: bytes.length,
-                gzip: gzipSync(bytes, { level: 9 }).length,
-                brotli: brotliCompressSync(bytes, {
-                    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length }
-                }).length
-            };
-        })
-        .sort((a, b) => b.raw - a.raw);
-    const total = rows.reduce((sum, row) => ({
-        raw: sum.raw + row.raw, gzip: sum.gzip + row.gzip, brotli: sum.brotli + row.brotli
-    }), { raw: 0, gzip: 0, brotli: 0 });
-    console.log('\n== Transfer size of dist/connect-app (wasm + JS + CSS + HTML)');
-    for (const row of rows) {
-        console.log(`  ${row.file.padEnd(48)} raw ${(row.raw / KB).toFixed(1).padStart(8)} KB  gzip ${(row.gzip / KB).toFixed(1).padStart(7)} KB  brotli ${(row.brotli / KB).toFixed(1).padStart(7)} KB`);
-    }
-    console.log(`  ${'TOTAL'.padEnd(48)} raw ${(total.raw / KB).toFixed(1).padStart(8)} KB  gzip ${(total.gzip / KB).toFixed(1).padStart(7)} KB  brotli ${(total.brotli / KB).toFixed(1).padStart(7)} KB`);
+    const paths = files(CONNECT_APP_DIR).filter((path) => ['.wasm', '.js', '.css', '.html'].includes(extname(path)));
+    const total = printSizes('Transfer size of dist/connect-app (wasm + JS + CSS + HTML)', paths, CONNECT_APP_DIR);
     // A non-English UI also fetches its catalogue (locales/<tag>.ftl; English is compiled in).
     const locales = join(CONNECT_APP_DIR, 'locales');
     if (existsSync(locales)) {
-        const largest = Math.max(...files(locales).map((path) => brotliCompressSync(readFileSync(path)).length));
+        const largest = Math.max(...files(locales).map((path) => brotliSize(readFileSync(path))));
         console.log(`  (+ one locales/<tag>.ftl for a non-English UI: at most ${(largest / KB).toFixed(1)} KB brotli)`);
     }
     return total;
